@@ -1,0 +1,551 @@
+"""Guided routines (stretches, compresses, rests) read from a pack's ``routines.toml``.
+
+The file holds an array of ``[[routines]]`` tables, each with an array of ``[[routines.steps]]``.
+Everything is validated strictly and every fault is reported at once, with the line to fix, so a
+writer can correct the whole file in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spasmguide.core.errors import ContentError, Problem
+
+FILE_NAME = "routines.toml"
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+KINDS: tuple[str, ...] = ("stretch", "compress-cold", "compress-warm", "rest", "other")
+KIND_LABELS: dict[str, str] = {
+    "stretch": "Stretch",
+    "compress-cold": "Cold compress",
+    "compress-warm": "Warm compress",
+    "rest": "Rest",
+    "other": "Step",
+}
+COMPRESS_KINDS = frozenset({"compress-cold", "compress-warm"})
+
+# Common first-aid guidance: a compress stays on for no more than about 20 minutes at a time.
+MAX_COMPRESS_SECONDS = 20 * 60
+# A single timed step longer than this is almost certainly a typo (minutes written as seconds...).
+MAX_STEP_SECONDS = 60 * 60
+MAX_REPEATS = 50
+MAX_CUSTOM_MINUTES = 60
+
+DEFAULT_REST_INSTRUCTION = "Rest. Let your leg relax and breathe slowly."
+
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a routine.
+
+    Attributes:
+        instruction: What to do, in plain words, action first.
+        seconds: How long the step lasts; ``None`` for an open-ended step that counts up until
+            the person moves on (for example "until the twitches die down").
+        kind: One of :data:`KINDS`.
+        repeats: How many times the step is done in a row.
+        note: Safety or comfort note shown with the step (for example skin safety).
+        label: Short name for small spaces such as the status bar; see :attr:`short_label`.
+        rest_seconds: A rest inserted between repeats (not after the last one); 0 for none.
+        adjustable: This step's length can be changed with the routine's quick durations.
+    """
+
+    instruction: str
+    seconds: int | None
+    kind: str
+    repeats: int = 1
+    note: str = ""
+    label: str = ""
+    rest_seconds: int = 0
+    adjustable: bool = False
+
+    @property
+    def short_label(self) -> str:
+        """The step's short name, falling back to a name for its kind."""
+        return self.label or KIND_LABELS.get(self.kind, "Step")
+
+    @property
+    def counts_up(self) -> bool:
+        """True for an open-ended step with no set length."""
+        return self.seconds is None
+
+
+@dataclass(frozen=True)
+class Routine:
+    """An ordered list of steps that the timer guides a person through.
+
+    Attributes:
+        id: Stable identifier, lowercase words joined by hyphens.
+        title: Name shown in the routine chooser.
+        summary: One or two sentences saying what the routine is for.
+        steps: The steps, in order.
+        custom_minutes: Quick durations offered for the adjustable step (empty for none).
+        note: A note shown with the whole routine (for example where a fact comes from).
+    """
+
+    id: str
+    title: str
+    summary: str
+    steps: tuple[Step, ...]
+    custom_minutes: tuple[int, ...] = ()
+    note: str = ""
+
+    @property
+    def adjustable_index(self) -> int | None:
+        """Index of the step whose length the quick durations change, or ``None``."""
+        for index, step in enumerate(self.steps):
+            if step.adjustable:
+                return index
+        return None
+
+
+# --------------------------------------------------------------------------------------------
+# Loading
+
+
+def load_routines(pack_dir: Path) -> tuple[Routine, ...]:
+    """Read and validate ``routines.toml`` in a content pack.
+
+    Args:
+        pack_dir: The pack's folder.
+
+    Returns:
+        The routines in file order, or ``()`` when the pack has no ``routines.toml``.
+
+    Raises:
+        ContentError: Listing every problem found, each with the line to fix where known.
+    """
+    path = Path(pack_dir) / FILE_NAME
+    if not path.is_file():
+        return ()
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        problem = Problem(FILE_NAME, None, f"cannot read the file: {exc.strerror}")
+        raise ContentError(problem) from None
+    if size > MAX_FILE_BYTES:
+        raise ContentError(
+            Problem(
+                FILE_NAME,
+                None,
+                f"the file is {size} bytes; keep it under {MAX_FILE_BYTES // (1024 * 1024)} MiB",
+            )
+        )
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problem = Problem(FILE_NAME, None, f"cannot read the file: {exc.strerror}")
+        raise ContentError(problem) from None
+    return parse_routines(raw)
+
+
+def parse_routines(raw: bytes) -> tuple[Routine, ...]:
+    """Parse and validate the bytes of a ``routines.toml`` file.
+
+    Args:
+        raw: The file's content.
+
+    Returns:
+        The routines in file order.
+
+    Raises:
+        ContentError: Listing every problem found.
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError(
+            Problem(FILE_NAME, line, "the text is not valid UTF-8; save the file as UTF-8")
+        ) from None
+    text = text.removeprefix("\ufeff")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError(_syntax_problem(exc)) from None
+    checker = _Checker(_LineMap(text))
+    routines = checker.check_file(data)
+    if checker.problems:
+        raise ContentError(sorted(checker.problems, key=lambda p: p.line or 0))
+    return routines
+
+
+_SYNTAX_LINE_RE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def _syntax_problem(exc: tomllib.TOMLDecodeError) -> Problem:
+    message = str(exc)
+    match = _SYNTAX_LINE_RE.search(message)
+    line = int(match.group(1)) if match else None
+    detail = _SYNTAX_LINE_RE.sub("", message).strip().rstrip(".")
+    return Problem(
+        FILE_NAME, line, f"TOML syntax error: {detail}; check the quotes, brackets and '=' here"
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Line numbers: tomllib does not give them, so find headers and keys in the raw text.
+
+_HEADER_RE = re.compile(r"^\s*\[\[\s*(routines(?:\s*\.\s*steps)?)\s*\]\]\s*(?:#.*)?$")
+_TABLE_RE = re.compile(r"^\s*\[")
+_KEY_RE = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
+
+
+class _LineMap:
+    """Where each ``[[routines]]``, ``[[routines.steps]]`` and ``key =`` line is."""
+
+    def __init__(self, text: str) -> None:
+        self.routine_lines: list[int] = []
+        self.step_lines: list[list[int]] = []
+        self.keys: dict[tuple[int | None, int | None, str], int] = {}
+        routine: int | None = None
+        step: int | None = None
+        in_table = False  # inside some other [table] we do not know
+        in_multiline: str | None = None
+        for number, line in enumerate(text.splitlines(), start=1):
+            if in_multiline is not None:
+                if line.count(in_multiline) % 2 == 1:
+                    in_multiline = None
+                continue
+            header = _HEADER_RE.match(line)
+            if header:
+                in_table = False
+                if "steps" in header.group(1):
+                    if routine is None:
+                        continue
+                    self.step_lines[routine].append(number)
+                    step = len(self.step_lines[routine]) - 1
+                else:
+                    self.routine_lines.append(number)
+                    self.step_lines.append([])
+                    routine = len(self.routine_lines) - 1
+                    step = None
+                continue
+            if _TABLE_RE.match(line):
+                in_table = True
+                continue
+            key = _KEY_RE.match(line)
+            if key and not in_table:
+                name = key.group(1).strip("\"'")
+                self.keys.setdefault((routine, step, name), number)
+            for quote in ('"""', "'''"):
+                if line.count(quote) % 2 == 1:
+                    in_multiline = quote
+                    break
+
+    def routine(self, index: int) -> int | None:
+        return self.routine_lines[index] if index < len(self.routine_lines) else None
+
+    def step(self, routine: int, index: int) -> int | None:
+        if routine < len(self.step_lines) and index < len(self.step_lines[routine]):
+            return self.step_lines[routine][index]
+        return self.routine(routine)
+
+    def key(self, routine: int | None, step: int | None, name: str) -> int | None:
+        line = self.keys.get((routine, step, name))
+        if line is not None:
+            return line
+        if routine is None:
+            return None
+        if step is None:
+            return self.routine(routine)
+        return self.step(routine, step)
+
+
+# --------------------------------------------------------------------------------------------
+# Validation
+
+_ROUTINE_KEYS = ("id", "title", "summary", "steps", "custom_minutes", "note")
+_STEP_KEYS = (
+    "instruction",
+    "seconds",
+    "count_up",
+    "kind",
+    "repeats",
+    "note",
+    "label",
+    "rest_seconds",
+    "adjustable",
+)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _type_name(value: object) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return type(value).__name__
+
+
+class _Checker:
+    def __init__(self, lines: _LineMap) -> None:
+        self.lines = lines
+        self.problems: list[Problem] = []
+
+    def add(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(FILE_NAME, line, message))
+
+    def check_file(self, data: dict[str, Any]) -> tuple[Routine, ...]:
+        for key in data:
+            if key != "routines":
+                self.add(
+                    self.lines.key(None, None, key),
+                    f"unknown top-level key {key!r}; the file holds only [[routines]] tables",
+                )
+        entries = data.get("routines")
+        if entries is None:
+            self.add(1, "no routines found; add at least one [[routines]] table")
+            return ()
+        if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+            self.add(
+                self.lines.key(None, None, "routines"),
+                "'routines' must be written as [[routines]] tables",
+            )
+            return ()
+        routines: list[Routine] = []
+        seen: dict[str, int | None] = {}
+        for index, entry in enumerate(entries):
+            routine = self.check_routine(index, entry)
+            if routine is None:
+                continue
+            line = self.lines.key(index, None, "id")
+            if routine.id in seen:
+                first = seen[routine.id]
+                where = f" (first used on line {first})" if first else ""
+                self.add(line, f"routine id {routine.id!r} is used twice{where}; give it a new id")
+                continue
+            seen[routine.id] = line
+            routines.append(routine)
+        return tuple(routines)
+
+    # ---- one routine
+
+    def check_routine(self, r: int, entry: dict[str, Any]) -> Routine | None:
+        start = len(self.problems)
+        header = self.lines.routine(r)
+        for key in entry:
+            if key not in _ROUTINE_KEYS:
+                self.add(
+                    self.lines.key(r, None, key),
+                    f"unknown key {key!r} in a routine; allowed keys: {', '.join(_ROUTINE_KEYS)}",
+                )
+        routine_id = self.text(entry, "id", r, None, required=True)
+        if routine_id and not _ID_RE.match(routine_id):
+            self.add(
+                self.lines.key(r, None, "id"),
+                f"routine id {routine_id!r} must be lowercase letters and digits joined by "
+                "hyphens, like 'calf-stretch'",
+            )
+        title = self.text(entry, "title", r, None, required=True)
+        summary = self.text(entry, "summary", r, None, required=True)
+        note = self.text(entry, "note", r, None, required=False)
+        custom = self.custom_minutes(entry, r)
+
+        steps: list[Step] = []
+        raw_steps = entry.get("steps")
+        if raw_steps is None:
+            self.add(header, "the routine has no steps; add [[routines.steps]] tables under it")
+        elif not isinstance(raw_steps, list) or not all(isinstance(s, dict) for s in raw_steps):
+            self.add(
+                self.lines.key(r, None, "steps"),
+                "'steps' must be written as [[routines.steps]] tables",
+            )
+        elif not raw_steps:
+            self.add(header, "the routine has no steps; add [[routines.steps]] tables under it")
+        else:
+            for s, raw in enumerate(raw_steps):
+                step = self.check_step(r, s, raw)
+                if step is not None:
+                    steps.append(step)
+
+        adjustable = [i for i, step in enumerate(steps) if step.adjustable]
+        if len(adjustable) > 1:
+            self.add(
+                self.lines.key(r, adjustable[1], "adjustable"),
+                "only one step per routine can be adjustable; remove 'adjustable' from the others",
+            )
+        if custom and not adjustable and len(steps) == len(raw_steps or ()):
+            self.add(
+                self.lines.key(r, None, "custom_minutes"),
+                "custom_minutes needs one step marked 'adjustable = true' to change",
+            )
+        if adjustable and custom:
+            step = steps[adjustable[0]]
+            if step.kind in COMPRESS_KINDS and max(custom) * 60 > MAX_COMPRESS_SECONDS:
+                self.add(
+                    self.lines.key(r, None, "custom_minutes"),
+                    f"a compress should stay on for no more than {MAX_COMPRESS_SECONDS // 60} "
+                    "minutes at a time; remove the longer custom_minutes",
+                )
+
+        if len(self.problems) > start:
+            return None
+        assert routine_id is not None and title is not None and summary is not None
+        return Routine(
+            id=routine_id,
+            title=title,
+            summary=summary,
+            steps=tuple(steps),
+            custom_minutes=custom,
+            note=note or "",
+        )
+
+    def custom_minutes(self, entry: dict[str, Any], r: int) -> tuple[int, ...]:
+        if "custom_minutes" not in entry:
+            return ()
+        value = entry["custom_minutes"]
+        line = self.lines.key(r, None, "custom_minutes")
+        if not isinstance(value, list) or not all(_is_int(v) for v in value):
+            self.add(line, "custom_minutes must be a list of whole minutes, like [5, 10, 15, 20]")
+            return ()
+        if any(v <= 0 or v > MAX_CUSTOM_MINUTES for v in value):
+            self.add(line, f"each of custom_minutes must be from 1 to {MAX_CUSTOM_MINUTES}")
+            return ()
+        if len(set(value)) != len(value):
+            self.add(line, "custom_minutes lists a duration twice; list each one once")
+            return ()
+        return tuple(sorted(value))
+
+    # ---- one step
+
+    def check_step(self, r: int, s: int, entry: dict[str, Any]) -> Step | None:
+        start = len(self.problems)
+        header = self.lines.step(r, s)
+        for key in entry:
+            if key not in _STEP_KEYS:
+                self.add(
+                    self.lines.key(r, s, key),
+                    f"unknown key {key!r} in a step; allowed keys: {', '.join(_STEP_KEYS)}",
+                )
+        instruction = self.text(entry, "instruction", r, s, required=True)
+        note = self.text(entry, "note", r, s, required=False) or ""
+        label = self.text(entry, "label", r, s, required=False) or ""
+
+        kind = entry.get("kind")
+        if kind is None:
+            self.add(header, f"the step has no 'kind'; add kind = one of {', '.join(KINDS)}")
+        elif not isinstance(kind, str) or kind not in KINDS:
+            self.add(
+                self.lines.key(r, s, "kind"),
+                f"kind {kind!r} is not known; use one of {', '.join(KINDS)}",
+            )
+            kind = None
+
+        count_up = entry.get("count_up", False)
+        if not isinstance(count_up, bool):
+            self.add(self.lines.key(r, s, "count_up"), "count_up must be true or false")
+            count_up = False
+        seconds: int | None = None
+        if "seconds" in entry:
+            value = entry["seconds"]
+            line = self.lines.key(r, s, "seconds")
+            if count_up:
+                self.add(line, "a step cannot have both 'seconds' and 'count_up = true'; keep one")
+            elif not _is_int(value):
+                self.add(line, f"seconds must be a whole number, not {_type_name(value)}")
+            elif value <= 0:
+                self.add(line, f"seconds must be more than 0 (it is {value})")
+            elif value > MAX_STEP_SECONDS:
+                self.add(line, f"seconds must be at most {MAX_STEP_SECONDS} (one hour)")
+            elif kind in COMPRESS_KINDS and value > MAX_COMPRESS_SECONDS:
+                self.add(
+                    line,
+                    f"a compress should stay on for no more than {MAX_COMPRESS_SECONDS // 60} "
+                    f"minutes at a time; make seconds {MAX_COMPRESS_SECONDS} or less",
+                )
+            else:
+                seconds = value
+        elif not count_up:
+            self.add(
+                header,
+                "the step has no 'seconds'; add seconds = N, or count_up = true for an open-ended "
+                "step",
+            )
+
+        repeats = self.whole(entry, "repeats", r, s, default=1, low=1, high=MAX_REPEATS)
+        rest = self.whole(entry, "rest_seconds", r, s, default=0, low=0, high=MAX_STEP_SECONDS)
+        if count_up and repeats != 1:
+            self.add(self.lines.key(r, s, "repeats"), "an open-ended step cannot repeat")
+        if rest and repeats == 1:
+            self.add(
+                self.lines.key(r, s, "rest_seconds"),
+                "rest_seconds is the rest between repeats; it needs repeats of 2 or more",
+            )
+        adjustable = entry.get("adjustable", False)
+        if not isinstance(adjustable, bool):
+            self.add(self.lines.key(r, s, "adjustable"), "adjustable must be true or false")
+            adjustable = False
+        elif adjustable and count_up:
+            self.add(
+                self.lines.key(r, s, "adjustable"),
+                "an open-ended step cannot be adjustable; give it seconds = N",
+            )
+
+        if len(self.problems) > start:
+            return None
+        assert instruction is not None and kind is not None
+        return Step(
+            instruction=instruction,
+            seconds=seconds,
+            kind=kind,
+            repeats=repeats,
+            note=note,
+            label=label,
+            rest_seconds=rest,
+            adjustable=adjustable,
+        )
+
+    # ---- field helpers
+
+    def text(
+        self, entry: dict[str, Any], key: str, r: int, s: int | None, *, required: bool
+    ) -> str | None:
+        where = "step" if s is not None else "routine"
+        if key not in entry:
+            if required:
+                header = self.lines.step(r, s) if s is not None else self.lines.routine(r)
+                self.add(header, f'the {where} has no {key!r}; add {key} = "..."')
+            return None
+        value = entry[key]
+        line = self.lines.key(r, s, key)
+        if not isinstance(value, str):
+            self.add(line, f"{key} must be text in quotes, not {_type_name(value)}")
+            return None
+        value = value.strip()
+        if required and not value:
+            self.add(line, f"{key} is empty; write the {where}'s {key}")
+            return None
+        return value
+
+    def whole(
+        self, entry: dict[str, Any], key: str, r: int, s: int, *, default: int, low: int, high: int
+    ) -> int:
+        if key not in entry:
+            return default
+        value = entry[key]
+        line = self.lines.key(r, s, key)
+        if not _is_int(value):
+            self.add(line, f"{key} must be a whole number, not {_type_name(value)}")
+            return default
+        if not low <= value <= high:
+            self.add(line, f"{key} must be from {low} to {high} (it is {value})")
+            return default
+        return value
