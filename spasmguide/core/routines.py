@@ -324,16 +324,20 @@ class _Checker:
         seen: dict[str, int | None] = {}
         for index, entry in enumerate(entries):
             routine = self.check_routine(index, entry)
-            if routine is None:
-                continue
-            line = self.lines.key(index, None, "id")
-            if routine.id in seen:
-                first = seen[routine.id]
-                where = f" (first used on line {first})" if first else ""
-                self.add(line, f"routine id {routine.id!r} is used twice{where}; give it a new id")
-                continue
-            seen[routine.id] = line
-            routines.append(routine)
+            # Duplicates are checked on the raw id, so a broken first routine still counts.
+            routine_id = entry.get("id")
+            if isinstance(routine_id, str):
+                line = self.lines.key(index, None, "id")
+                if routine_id in seen:
+                    first = seen[routine_id]
+                    where = f" (first used on line {first})" if first else ""
+                    self.add(
+                        line, f"routine id {routine_id!r} is used twice{where}; give it a new id"
+                    )
+                    continue
+                seen[routine_id] = line
+            if routine is not None:
+                routines.append(routine)
         return tuple(routines)
 
     # ---- one routine
