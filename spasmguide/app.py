@@ -1,0 +1,158 @@
+"""The composition root: the one place that builds SpasmGuide's objects and wires them."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QStandardPaths
+from PySide6.QtWidgets import QApplication
+
+from spasmguide.cli import LaunchOptions
+from spasmguide.core.content import ContentError, Pack, bundled_pack_path, load_pack
+from spasmguide.settings_store import SettingsStore, default_settings_path
+from spasmguide.ui.main_window import MainWindow
+
+log = logging.getLogger("spasmguide")
+
+APP_NAME = "SpasmGuide"
+DESKTOP_POINT_SIZE = 11
+"""Body text on the desktop is at least 11 pt."""
+
+
+@dataclass
+class Components:
+    """Everything ``build`` made, so callers and tests can reach each part."""
+
+    window: MainWindow
+    pack: Pack
+    settings: SettingsStore
+    options: LaunchOptions
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def load_content(directory: Path | None) -> tuple[Pack, str]:
+    """Load the requested pack, or the bundled one with a notice saying why.
+
+    Returns:
+        The pack to show, and a notice for the user ("" when all went well).
+    """
+    if directory is None:
+        return load_pack(bundled_pack_path()), ""
+    try:
+        return load_pack(directory), ""
+    except ContentError as exc:
+        log.warning("content pack %s is broken:\n%s", directory, exc)
+        first = exc.problems[0]
+        more = len(exc.problems) - 1
+        extra = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+        notice = (
+            f"The content in {directory} could not be opened, so the built-in guide is "
+            f"shown instead. Problem: {first}{extra}. To see every problem, run: "
+            f"python3 run.py check-content {directory}"
+        )
+        return load_pack(bundled_pack_path()), notice
+
+
+def build(
+    options: LaunchOptions,
+    *,
+    clock: Callable[[], float] = time.monotonic,
+) -> Components:
+    """Build the window and everything behind it. A QApplication must already exist."""
+    pack, notice = load_content(options.content)
+    settings = SettingsStore(
+        options.settings if options.settings is not None else default_settings_path(),
+        read_only=options.kiosk,
+    )
+    window = MainWindow(pack)
+    components = Components(window=window, pack=pack, settings=settings, options=options)
+
+    window.finish_tabs()
+    _restore_view(components)
+    window.closing.connect(lambda: _save_view(components))
+    for message in [notice, *settings.warnings]:
+        if message:
+            window.show_notice(message)
+    return components
+
+
+def _restore_view(components: Components) -> None:
+    window, settings = components.window, components.settings
+    geometry = settings.get("window/geometry")
+    if geometry and not window.restoreGeometry(QByteArray(geometry)):
+        log.warning("settings: saved window geometry was not usable")
+    start = components.options.tab or settings.get("window/last_tab")
+    if not window.show_tab(start):
+        window.show_tab(window.tab_ids()[0])
+
+
+def _save_view(components: Components) -> None:
+    window, settings = components.window, components.settings
+    settings.set("window/geometry", window.saveGeometry().data())
+    settings.set("window/last_tab", window.current_tab_id() or "overview")
+    settings.save()
+
+
+def _configure_logging(kiosk: bool) -> None:
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    if not kiosk:
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.AppLocalDataLocation
+        )
+        try:
+            path = Path(folder) / "spasmguide.log"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handlers.append(logging.FileHandler(path, encoding="utf-8"))
+        except OSError:
+            pass
+    logging.basicConfig(
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        handlers=handlers,
+        force=True,
+    )
+
+
+def install_crash_handler(window: MainWindow) -> None:
+    """Log an error raised in a slot and say so in the window; never show a traceback."""
+
+    def handle(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        window.show_notice(
+            "Something went wrong inside SpasmGuide. It was logged and the guide "
+            "keeps working. If it happens again, restart the program."
+        )
+
+    sys.excepthook = handle
+
+
+def run_app(options: LaunchOptions) -> int:
+    """Create (or reuse) the QApplication, show the window and run the event loop."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    _configure_logging(options.kiosk)
+    font = app.font()
+    font.setPointSizeF(max(font.pointSizeF(), DESKTOP_POINT_SIZE))
+    app.setFont(font)
+    try:
+        components = build(options)
+    except ContentError as exc:
+        print(f"The built-in guide content is broken:\n{exc}", file=sys.stderr)
+        return 1
+    install_crash_handler(components.window)
+    components.window.show()
+    return app.exec()

@@ -1,0 +1,1 @@
+"""Pure logic of SpasmGuide. Nothing under this package may import PySide6."""

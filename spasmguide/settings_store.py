@@ -1,0 +1,89 @@
+"""Settings kept in an INI file through QSettings, validated by ``core.settings``."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
+
+from spasmguide.core.settings import BY_KEY
+
+log = logging.getLogger(__name__)
+
+
+def default_settings_path() -> Path:
+    """Where desktop settings live on this platform (for example ~/.config/SpasmGuide)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
+    return Path(folder or Path.home() / ".config" / "SpasmGuide") / "settings.ini"
+
+
+class SettingsStore:
+    """Typed access to one INI settings file.
+
+    A file that cannot be parsed is set aside as ``<name>.corrupt`` (nothing is lost) and
+    defaults are used. A read-only store (kiosk mode) never writes anything.
+    """
+
+    def __init__(self, path: Path | None, *, read_only: bool = False) -> None:
+        self.path = path
+        self.read_only = read_only or path is None
+        self.warnings: list[str] = []
+        self._values: dict[str, Any] = {key: s.default for key, s in BY_KEY.items()}
+        if path is not None and path.exists():
+            self._read(path)
+
+    def _read(self, path: Path) -> None:
+        qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+        keys = qsettings.allKeys()
+        if qsettings.status() != QSettings.Status.NoError:
+            self._set_aside(path, "it could not be read")
+            return
+        for key in keys:
+            spec = BY_KEY.get(key)
+            if spec is None:
+                continue
+            raw = qsettings.value(key)
+            if isinstance(raw, QByteArray):
+                raw = raw.data()
+            value = spec.coerce(raw)
+            if value == spec.default and raw not in (spec.default, str(spec.default)):
+                self._warn(f"settings: ignored a bad value for {key}; using the default")
+            self._values[key] = value
+
+    def _set_aside(self, path: Path, why: str) -> None:
+        backup = path.with_name(path.name + ".corrupt")
+        try:
+            path.replace(backup)
+            self._warn(f"settings: {path} was set aside as {backup.name} because {why}")
+        except OSError:
+            self._warn(f"settings: {path} is ignored because {why}")
+
+    def _warn(self, message: str) -> None:
+        log.warning(message)
+        self.warnings.append(message)
+
+    def get(self, key: str) -> Any:
+        """The current value of a setting."""
+        return self._values[key]
+
+    def set(self, key: str, value: Any) -> None:
+        """Change a setting in memory (validated); call :meth:`save` to write it."""
+        self._values[key] = BY_KEY[key].coerce(value)
+
+    def save(self) -> None:
+        """Write every setting to the INI file (never in read-only mode)."""
+        if self.read_only or self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            log.warning("settings: cannot create %s (%s)", self.path.parent, exc)
+            return
+        qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+        for key, value in self._values.items():
+            qsettings.setValue(key, QByteArray(value) if isinstance(value, bytes) else value)
+        qsettings.sync()
+        if qsettings.status() != QSettings.Status.NoError:
+            log.warning("settings: could not write %s", self.path)

@@ -1,0 +1,1 @@
+"""Qt widgets of SpasmGuide. Each widget receives its model or engine in its constructor."""

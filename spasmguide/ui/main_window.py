@@ -1,0 +1,267 @@
+"""The main window: topic tabs, an always-visible toolbar, notices and a status area."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spasmguide import __version__
+from spasmguide.core.content import Pack
+from spasmguide.ui.reader import PageView, TabReader
+
+
+class NoticeBar(QFrame):
+    """A calm, non-modal message across the top of the window, with a Dismiss button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName("Notice")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.dismiss = QPushButton("Dismiss")
+        self.dismiss.setAccessibleName("Dismiss notice")
+        self.dismiss.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_message(self, text: str) -> None:
+        """Show ``text`` (plain) until dismissed or replaced."""
+        self.label.setText(text)
+        self.label.setAccessibleName(text)
+        self.show()
+
+
+class AboutPage(PageView):
+    """Version, the source credits and the disclaimer, inside the window."""
+
+    def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("About SpasmGuide")
+        self.setObjectName("about")
+        sources = "".join(
+            f"<li><b>{html.escape(s.credit)}</b>: {html.escape(s.used_for)}</li>"
+            for s in pack.sources
+        )
+        self.setHtml(
+            f"<h1>About {html.escape(pack.title)}</h1>"
+            f"<p>{html.escape(pack.subtitle)}</p>"
+            f"<p>Program version {html.escape(__version__)}. "
+            f"Content pack {html.escape(pack.id)}, version {html.escape(pack.version)} "
+            f"({html.escape(pack.language)}).</p>"
+            f"<h2>Please read</h2><p>{html.escape(pack.disclaimer)}</p>"
+            f"<h2>Sources</h2><p>The facts in this guide come from these works, written "
+            f"again in plain words:</p><ul>{sources}</ul>"
+            f'<p><a href="#{html.escape(pack.help_section)}">When to get help</a></p>'
+        )
+
+
+class MainWindow(QMainWindow):
+    """The guide's window. It shows what it is given; ``app.py`` builds and wires it.
+
+    Signals:
+        tab_changed(str): the id of the tab now shown.
+        closing(): the window is closing (save settings now).
+    """
+
+    tab_changed = Signal(str)
+    closing = Signal()
+
+    def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pack = pack
+        self.setWindowTitle(f"{pack.title}: leg muscle spasms")
+        self.setObjectName("main-window")
+        self.setMinimumSize(640, 480)
+        self._tab_ids: list[str] = []
+        # Asked before closing; returning False refuses (kiosk mode).
+        self.close_guard: Callable[[], bool] | None = None
+        self.readers: dict[str, TabReader] = {}
+
+        self.toolbar = QToolBar("Main toolbar")
+        self.toolbar.setObjectName("toolbar")
+        self.toolbar.setAccessibleName("Main toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.toolbar.toggleViewAction().setEnabled(False)
+        self.toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+        self._search_slot = QWidget()
+        self._search_slot.setObjectName("search-slot")
+        QHBoxLayout(self._search_slot).setContentsMargins(0, 0, 0, 0)
+        self._search_slot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(self._search_slot)
+        self.help_button = QPushButton("When to get help")
+        self.help_button.setObjectName("help-button")
+        self.help_button.setAccessibleName("When to get help")
+        self.help_button.setAccessibleDescription(
+            "Open the advice on when a cramp needs a doctor or urgent help"
+        )
+        self.help_button.clicked.connect(self.show_help)
+        self.toolbar.addWidget(self.help_button)
+
+        self.notice = NoticeBar()
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setAccessibleName("Topics")
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tabs)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        for tab in pack.tabs:
+            reader = TabReader(tab, pack.help_section)
+            reader.link_requested.connect(self.follow_link)
+            self.readers[tab.id] = reader
+            self.add_tab(reader, tab.title, tab.id)
+        self.about = AboutPage(pack)
+        self.about.link_requested.connect(self.follow_link)
+
+        self.status_button = QPushButton()
+        self.status_button.setObjectName("status-timer")
+        self.status_button.setFlat(True)
+        self.status_button.setAccessibleName("Timer running")
+        self.status_button.hide()
+        self.statusBar().addPermanentWidget(self.status_button)
+        self.statusBar().setSizeGripEnabled(False)
+
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        for sequence in ("Ctrl+Tab", "Ctrl+PgDown"):
+            QShortcut(QKeySequence(sequence), self, self.next_tab)
+        for sequence in ("Ctrl+Shift+Tab", "Ctrl+PgUp"):
+            QShortcut(QKeySequence(sequence), self, self.previous_tab)
+
+    # -- composition seams ---------------------------------------------------------------------
+
+    def add_tab(self, widget: QWidget, title: str, tab_id: str) -> int:
+        """Add a tab (topic readers, the timer) before the About tab."""
+        index = self.tabs.addTab(widget, title)
+        self._tab_ids.append(tab_id)
+        self.tabs.setTabToolTip(index, title)
+        return index
+
+    def finish_tabs(self) -> None:
+        """Add the About tab last, once every other tab is in."""
+        self.add_tab(self.about, "About", "about")
+
+    def set_search_widgets(self, box: QWidget, results: QWidget) -> None:
+        """Put the search box in the toolbar and its results page over the tabs."""
+        layout = self._search_slot.layout()
+        assert layout is not None
+        layout.addWidget(box)
+        self.stack.addWidget(results)
+
+    def show_results_page(self, shown: bool) -> None:
+        """Show the search results page instead of the tabs, or back."""
+        results = self.stack.widget(1)
+        if results is not None:
+            self.stack.setCurrentWidget(results if shown else self.tabs)
+
+    def set_timer_status(self, text: str) -> None:
+        """The small live countdown shown while another tab is open (empty hides it)."""
+        visible = bool(text) and self.current_tab_id() != "timer"
+        self.status_button.setText(text)
+        self.status_button.setAccessibleName(text or "Timer")
+        self.status_button.setVisible(visible)
+
+    def show_notice(self, text: str) -> None:
+        """A calm, non-modal message at the top of the window."""
+        self.notice.show_message(text)
+
+    # -- navigation -----------------------------------------------------------------------------
+
+    def tab_ids(self) -> list[str]:
+        """Ids of the tabs in order."""
+        return list(self._tab_ids)
+
+    def current_tab_id(self) -> str:
+        """Id of the tab shown."""
+        index = self.tabs.currentIndex()
+        return self._tab_ids[index] if 0 <= index < len(self._tab_ids) else ""
+
+    def show_tab(self, tab_id: str) -> bool:
+        """Switch to a tab by id."""
+        if tab_id not in self._tab_ids:
+            return False
+        self.show_results_page(False)
+        self.tabs.setCurrentIndex(self._tab_ids.index(tab_id))
+        return True
+
+    def show_section(self, section_id: str, highlight: Sequence[str] = ()) -> bool:
+        """Open the tab holding a section, scroll to it and highlight words in it."""
+        for tab_id, reader in self.readers.items():
+            if section_id in reader.section_ids():
+                self.show_tab(tab_id)
+                reader.show_section(section_id, highlight)
+                return True
+        return False
+
+    @Slot(str)
+    def follow_link(self, target: str) -> None:
+        """Follow an internal link: a section id or a tab id."""
+        if not self.show_section(target):
+            self.show_tab(target)
+
+    @Slot()
+    def show_help(self) -> None:
+        """Open "When to get help" from anywhere, in one step."""
+        self.show_section(self.pack.help_section)
+        reader = self.readers.get(self.current_tab_id())
+        if reader is not None:
+            reader.page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot()
+    def next_tab(self) -> None:
+        """Ctrl+Tab: the next tab, wrapping around."""
+        self.show_results_page(False)
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % self.tabs.count())
+
+    @Slot()
+    def previous_tab(self) -> None:
+        """Ctrl+Shift+Tab: the previous tab, wrapping around."""
+        self.show_results_page(False)
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % self.tabs.count())
+
+    @Slot(int)
+    def _on_tabs_current_changed(self, _index: int) -> None:
+        tab_id = self.current_tab_id()
+        if tab_id == "timer":
+            self.status_button.hide()
+        elif self.status_button.text():
+            self.status_button.show()
+        self.tab_changed.emit(tab_id)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()
+            return
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,157 @@
+"""The main window as a user meets it: tabs, sections, links, notices and remembered view."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtWidgets import QApplication, QWidget
+
+from spasmguide.app import Components, build
+from spasmguide.cli import LaunchOptions
+from spasmguide.core.content import bundled_pack_path
+
+
+@pytest.fixture
+def make(qtbot, tmp_path: Path):
+    def _make(**kwargs) -> Components:
+        kwargs.setdefault("settings", tmp_path / "settings.ini")
+        components = build(LaunchOptions(**kwargs))
+        qtbot.addWidget(components.window)
+        components.window.resize(1280, 720)
+        components.window.show()
+        qtbot.waitExposed(components.window)
+        return components
+
+    return _make
+
+
+def tab_titles(components: Components) -> list[str]:
+    tabs = components.window.tabs
+    return [tabs.tabText(i) for i in range(tabs.count())]
+
+
+def test_topic_tabs_in_order(make) -> None:
+    titles = tab_titles(make())
+    assert titles[:4] == ["Overview", "Muscle types", "Causes", "Treatments"]
+    assert titles[-1] == "About"
+
+
+def test_selecting_a_section_in_the_list_scrolls_the_page_to_it(make, qtbot) -> None:
+    window = make().window
+    window.show_tab("causes")
+    reader = window.readers["causes"]
+    bar = reader.page.verticalScrollBar()
+    assert bar.value() == 0
+    last = reader.section_list.count() - 1
+    reader.section_list.setCurrentRow(last)
+    qtbot.waitUntil(lambda: bar.value() > 0)
+    top = reader.page.cursorForPosition(reader.page.viewport().rect().topLeft())
+    assert reader.tab.sections[last].title in top.block().text() or bar.value() > 0
+    assert reader.current_section_id() == reader.tab.sections[last].id
+
+
+def test_internal_link_opens_the_linked_section_in_another_tab(make) -> None:
+    window = make().window
+    window.show_tab("causes")
+    window.readers["causes"].page.anchorClicked.emit(QUrl("#when-to-get-help"))
+    assert window.current_tab_id() == "overview"
+    assert window.readers["overview"].current_section_id() == "when-to-get-help"
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.com", "file:///etc/passwd", "mailto:a@b.c", "#NOT VALID", ""]
+)
+def test_links_that_leave_the_guide_do_nothing(make, url: str) -> None:
+    window = make().window
+    window.show_tab("causes")
+    page = window.readers["causes"].page
+    before = page.toPlainText()
+    page.anchorClicked.emit(QUrl(url))
+    assert window.current_tab_id() == "causes"
+    assert page.toPlainText() == before
+
+
+def test_help_button_reaches_when_to_get_help_from_every_tab(make, qtbot) -> None:
+    window = make().window
+    for tab_id in window.tab_ids():
+        window.show_tab(tab_id)
+        window.help_button.click()
+        assert window.current_tab_id() == "overview"
+        assert window.readers["overview"].current_section_id() == window.pack.help_section
+
+
+def test_about_shows_version_credit_and_disclaimer(make) -> None:
+    components = make()
+    components.window.show_tab("about")
+    text = components.window.about.toPlainText()
+    assert "Marlene Alphonse" in text and "Leg Muscle Spasms" in text
+    assert components.pack.disclaimer[:40] in " ".join(text.split())
+    assert "version 1.0.0" in text
+
+
+def test_broken_content_pack_shows_notice_and_bundled_guide(make, tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(bundled_pack_path(), broken)
+    (broken / "causes.md").write_text("# Causes\n\n## Empty\n", encoding="utf-8")
+    components = make(content=broken)
+    window = components.window
+    assert window.notice.isVisible()
+    message = window.notice.label.text()
+    assert "could not be opened" in message and "causes.md:3" in message
+    assert tab_titles(components)[:4] == ["Overview", "Muscle types", "Causes", "Treatments"]
+    window.notice.dismiss.click()
+    assert not window.notice.isVisible()
+
+
+def test_window_remembers_last_tab_and_geometry(make, tmp_path: Path) -> None:
+    settings = tmp_path / "remember.ini"
+    first = make(settings=settings)
+    first.window.resize(1000, 650)
+    first.window.show_tab("treatments")
+    first.window.close()
+    assert settings.exists()
+    second = make(settings=settings)
+    assert second.window.current_tab_id() == "treatments"
+
+
+def test_unreadable_settings_file_is_set_aside_and_defaults_used(make, tmp_path: Path) -> None:
+    settings = tmp_path / "bad.ini"
+    garbage = b"[window]\nlast_tab=\x00\xff\xfe garbage\n[view\ntext_scale=9999\n"
+    settings.write_bytes(garbage)
+    components = make(settings=settings)
+    assert components.window.current_tab_id() == "overview"
+    assert settings.with_name("bad.ini.corrupt").read_bytes() == garbage
+    assert "set aside" in components.window.notice.label.text()
+
+
+def test_bad_setting_values_fall_back_one_by_one(make, tmp_path: Path) -> None:
+    settings = tmp_path / "odd.ini"
+    settings.write_text("[window]\nlast_tab=causes\n[view]\ntext_scale=9999\ntheme=purple\n")
+    components = make(settings=settings)
+    assert components.window.current_tab_id() == "causes"
+    assert components.settings.get("view/text_scale") == 100
+    assert components.settings.get("view/theme") == "system"
+    assert len(components.settings.warnings) == 2
+
+
+def test_every_interactive_widget_has_an_accessible_name(make) -> None:
+    window = make().window
+    unnamed = [
+        f"{type(w).__name__} {w.objectName()!r}"
+        for w in window.findChildren(QWidget)
+        if w.focusPolicy() != w.focusPolicy().NoFocus
+        and w.isVisibleTo(window)
+        and not w.accessibleName()
+        and type(w).__name__ not in ("QWidget", "QScrollBar", "QTabBar", "QSplitterHandle")
+        and w.parent() is not None
+        and not type(w.parent()).__name__.startswith("QAbstractScrollArea")
+    ]
+    assert not unnamed, unnamed
+
+
+def test_qapplication_is_reused(make) -> None:
+    make()
+    assert QApplication.instance() is not None
