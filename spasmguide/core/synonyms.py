@@ -156,7 +156,9 @@ def _phrase_list(
     if len(value) < minimum:
         problems.append(
             Problem(
-                SYNONYMS_FILE, line, f"{where} needs at least {minimum} entries; it has {len(value)}"
+                SYNONYMS_FILE,
+                line,
+                f"{where} needs at least {minimum} entries; it has {len(value)}",
             )
         )
     return phrases
