@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
             "Open the advice on when a cramp needs a doctor or urgent help"
         )
         self.help_button.clicked.connect(self.show_help)
-        self.toolbar.addWidget(self.help_button)
+        self._help_action = self.toolbar.addWidget(self.help_button)
 
         self.notice = NoticeBar()
         self.tabs = QTabWidget()
@@ -171,6 +171,10 @@ class MainWindow(QMainWindow):
     def finish_tabs(self) -> None:
         """Add the About tab last, once every other tab is in."""
         self.add_tab(self.about, "About", "about")
+
+    def add_toolbar_widget(self, widget: QWidget) -> None:
+        """Add a control to the toolbar, after the search box and before "When to get help"."""
+        self.toolbar.insertWidget(self._help_action, widget)
 
     def set_search_widgets(self, box: QWidget, results: QWidget) -> None:
         """Put the search box in the toolbar and its results page over the tabs."""
