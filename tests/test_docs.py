@@ -1,0 +1,23 @@
+"""The example pack in docs/content-format.md is a real, valid pack."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from spasmguide.cli import check_content
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "content-format.md"
+
+
+def test_complete_small_example_passes_check_content(tmp_path: Path, capsys) -> None:
+    text = DOC.read_text(encoding="utf-8")
+    example = text[text.index("## A complete small pack") :]
+    pack_toml, basics_md = re.findall(r"```(?:toml|markdown)\n(.*?)```", example, re.S)[:2]
+    (tmp_path / "pack.toml").write_text(pack_toml, encoding="utf-8")
+    (tmp_path / "basics.md").write_text(basics_md, encoding="utf-8")
+    import sys
+
+    assert check_content(tmp_path, sys.stdout, sys.stderr) == 0
+    out = capsys.readouterr().out.strip()
+    assert out in example, out
