@@ -1,0 +1,783 @@
+"""The Timer tab: guides a person through a stretch or compress routine, step by step."""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QFont,
+    QHideEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spasmguide.core.routines import Routine
+from spasmguide.core.timer import (
+    EventKind,
+    RoutineTimer,
+    StepRun,
+    TimerEvent,
+    TimerState,
+    format_clock,
+)
+
+log = logging.getLogger(__name__)
+
+
+class ChimeLike(Protocol):
+    """What the tab needs from a chime (see :class:`spasmguide.ui.chime.Chime`)."""
+
+    @property
+    def available(self) -> bool: ...
+
+    def play(self) -> bool: ...
+
+
+DONE_MESSAGE = "Done. If the cramp has not eased, see When to get help."
+NO_ROUTINES_MESSAGE = "There are no routines in this guide."
+
+# A calm highlight for the step-change cue: noticeable, not alarming.
+_CUE_STYLE = """
+QFrame#timerCue { border: 3px solid transparent; border-radius: 12px; }
+QFrame#timerCue[flash="true"] { background-color: #fff1c2; border-color: #d99a00; }
+"""
+
+
+def _font(size: float, *, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    return font
+
+
+class TimerTab(QWidget):
+    """Routine chooser, big countdown, step list and controls for the routine timer.
+
+    The engine keeps time; this widget only asks it for the time. A precise single-shot timer
+    fires at the engine's next deadline so steps change on time, and a repaint timer runs about
+    ten times a second while the tab is visible and once a second while it is hidden (the
+    status text keeps going). While nothing runs, no timer is active.
+
+    Keys (while the tab or a widget in it has focus): Space starts, pauses or resumes,
+    R resets, N goes to the next step.
+
+    Signals:
+        status_changed(str): Short live text for the window's status area, such as
+            "Timer 02:15 · Hold stretch"; empty when no routine is under way.
+    """
+
+    status_changed = Signal(str)
+
+    VISIBLE_REPAINT_MS = 100
+    HIDDEN_REPAINT_MS = 1000
+    FLASH_MS = 800
+    # Longer waits are split up, so a very long step never overflows a QTimer interval.
+    MAX_WAIT_MS = 60_000
+
+    COUNTDOWN_PT = 60
+    INSTRUCTION_PT = 22
+    PHASE_PT = 18
+    TEXT_PT = 15
+    BUTTON_PT = 16
+    BUTTON_MIN_HEIGHT = 56
+
+    def __init__(
+        self,
+        routines: Sequence[Routine],
+        clock: Callable[[], float] = time.monotonic,
+        chime: ChimeLike | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Build the tab. Nothing starts until the person presses Start.
+
+        Args:
+            routines: The routines to offer, in order.
+            clock: A monotonic clock returning seconds (a fake one in tests).
+            chime: Plays a sound at each step change; made here (and silent if there is no
+                sound) when not given.
+            parent: Parent widget.
+        """
+        super().__init__(parent)
+        self._routines = tuple(routines)
+        self._clock = clock
+        if chime is None:
+            from spasmguide.ui.chime import Chime
+
+            chime = Chime(parent=self)
+        self._chime = chime
+        self._timer: RoutineTimer | None = None
+        self._message = ""
+        self._status = ""
+        self._list_key: tuple[object, ...] | None = None
+        self._announced: tuple[object, ...] | None = None
+        self._cues = 0
+
+        self._build()
+        self._build_timers()
+        self._build_shortcuts()
+        if self._routines:
+            self._select(0)
+        else:
+            self._show_no_routines()
+
+    # ------------------------------------------------------------------ public API
+
+    @property
+    def timer(self) -> RoutineTimer | None:
+        """The engine for the chosen routine (``None`` when there are no routines)."""
+        return self._timer
+
+    @property
+    def chime(self) -> ChimeLike:
+        """The chime in use."""
+        return self._chime
+
+    @property
+    def cue_count(self) -> int:
+        """How many step-change or end cues have been shown so far."""
+        return self._cues
+
+    def routines(self) -> tuple[Routine, ...]:
+        """The routines on offer."""
+        return self._routines
+
+    def is_running(self) -> bool:
+        """True while a routine is under way: getting ready, running or paused."""
+        return self._timer is not None and self._timer.is_active
+
+    def is_flashing(self) -> bool:
+        """True while the visual cue of a step change is showing."""
+        return bool(self._cue.property("flash"))
+
+    def status_text(self) -> str:
+        """The current status-area text (empty when no routine is under way)."""
+        return self._status
+
+    def select_routine(self, routine_id: str) -> bool:
+        """Choose a routine by id, stopping any routine under way.
+
+        Returns:
+            False when there is no routine with that id.
+        """
+        for index, routine in enumerate(self._routines):
+            if routine.id == routine_id:
+                self._chooser.setCurrentIndex(index)
+                return True
+        return False
+
+    def start(self, minutes: int | None = None) -> None:
+        """Start the chosen routine with the 3-2-1 lead-in.
+
+        Args:
+            minutes: Quick duration for the routine's adjustable step, or ``None``.
+        """
+        if self._timer is None:
+            return
+        if self._timer.is_active:
+            self._timer.reset()
+        seconds = None if minutes is None else minutes * 60
+        if minutes is None and self._timer.state is TimerState.FINISHED:
+            seconds = self._timer.adjusted_seconds
+        self._message = ""
+        self._timer.start(adjusted_seconds=seconds)
+        self._after_action()
+
+    def pause(self) -> None:
+        """Pause the routine, keeping the exact time left."""
+        if self._timer is not None:
+            self._timer.pause()
+            self._after_action()
+
+    def resume(self) -> None:
+        """Carry on after a pause."""
+        if self._timer is not None:
+            self._timer.resume()
+            self._after_action()
+
+    def toggle(self) -> None:
+        """Start, pause or resume, whichever fits (what Space does)."""
+        if self._timer is None:
+            return
+        if self._timer.state in (TimerState.IDLE, TimerState.FINISHED):
+            self.start()
+        elif self._timer.state is TimerState.PAUSED:
+            self.resume()
+        else:
+            self.pause()
+
+    def reset(self) -> None:
+        """Stop and go back to the first step. No timer runs afterwards."""
+        if self._timer is not None:
+            self._timer.reset()
+        self._message = ""
+        self._after_action()
+
+    def stop(self) -> None:
+        """Stop any routine under way (for example when a kiosk resets). Same as :meth:`reset`."""
+        self.reset()
+
+    def next_step(self) -> None:
+        """Skip to the next step now."""
+        if self._timer is not None and self._timer.is_active:
+            self._timer.next_step()
+            self._after_action()
+
+    def previous_step(self) -> None:
+        """Go back to the previous step and start it again."""
+        if self._timer is not None and self._timer.is_active:
+            self._timer.previous_step()
+            self._after_action()
+
+    def refresh(self) -> None:
+        """Catch up with the clock, give cues for what happened, and repaint.
+
+        The timers call this; tests with a fake clock call it after moving the clock.
+        """
+        if self._timer is None:
+            return
+        self._handle(self._timer.update())
+        self._render()
+        self._sync_timers()
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.setStyleSheet(_CUE_STYLE)
+        outer = QVBoxLayout(self)
+        outer.setSpacing(12)
+
+        chooser_row = QHBoxLayout()
+        chooser_label = QLabel("Routine:")
+        chooser_label.setFont(_font(self.TEXT_PT, bold=True))
+        self._chooser = QComboBox()
+        self._chooser.setAccessibleName("Routine")
+        self._chooser.setFont(_font(self.TEXT_PT))
+        self._chooser.setMinimumHeight(44)
+        self._chooser.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        for routine in self._routines:
+            self._chooser.addItem(routine.title, routine.id)
+        chooser_label.setBuddy(self._chooser)
+        chooser_row.addWidget(chooser_label)
+        chooser_row.addWidget(self._chooser, 1)
+        outer.addLayout(chooser_row)
+
+        self._summary = QLabel()
+        self._summary.setWordWrap(True)
+        self._summary.setFont(_font(self.TEXT_PT))
+        outer.addWidget(self._summary)
+
+        self._quick_row = QWidget()
+        quick_layout = QHBoxLayout(self._quick_row)
+        quick_layout.setContentsMargins(0, 0, 0, 0)
+        self._quick_label = QLabel()
+        self._quick_label.setFont(_font(self.TEXT_PT))
+        quick_layout.addWidget(self._quick_label)
+        self._quick_buttons: list[QPushButton] = []
+        self._quick_layout = quick_layout
+        quick_layout.addStretch(1)
+        outer.addWidget(self._quick_row)
+
+        middle = QHBoxLayout()
+        self._cue = QFrame()
+        self._cue.setObjectName("timerCue")
+        self._cue.setProperty("flash", False)
+        cue_layout = QVBoxLayout(self._cue)
+        self._phase = QLabel()
+        self._phase.setFont(_font(self.PHASE_PT, bold=True))
+        self._phase.setAccessibleName("Step")
+        self._instruction = QLabel()
+        self._instruction.setWordWrap(True)
+        self._instruction.setFont(_font(self.INSTRUCTION_PT))
+        self._instruction.setMinimumHeight(90)
+        self._instruction.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._countdown = QLabel()
+        self._countdown.setAccessibleName("Time remaining")
+        self._countdown.setFont(_font(self.COUNTDOWN_PT, bold=True))
+        self._countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._count_up = QLabel()
+        self._count_up.setAccessibleName("Time so far")
+        self._count_up.setFont(_font(self.COUNTDOWN_PT, bold=True))
+        self._count_up.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._count_up.hide()
+        self._note = QLabel()
+        self._note.setWordWrap(True)
+        self._note.setFont(_font(self.TEXT_PT))
+        self._note.setAccessibleName("Safety note")
+        self._message_label = QLabel()
+        self._message_label.setWordWrap(True)
+        self._message_label.setFont(_font(self.PHASE_PT, bold=True))
+        self._message_label.setAccessibleName("Message")
+        for widget in (
+            self._phase,
+            self._instruction,
+            self._countdown,
+            self._count_up,
+            self._note,
+            self._message_label,
+        ):
+            cue_layout.addWidget(widget)
+        cue_layout.addStretch(1)
+        middle.addWidget(self._cue, 3)
+
+        side = QVBoxLayout()
+        steps_label = QLabel("Steps")
+        steps_label.setFont(_font(self.TEXT_PT, bold=True))
+        self._steps = QListWidget()
+        self._steps.setAccessibleName("Steps")
+        self._steps.setFont(_font(self.TEXT_PT))
+        self._steps.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self._steps.setWordWrap(True)
+        self._next_preview = QLabel()
+        self._next_preview.setWordWrap(True)
+        self._next_preview.setFont(_font(self.TEXT_PT))
+        self._next_preview.setAccessibleName("Next step preview")
+        side.addWidget(steps_label)
+        side.addWidget(self._steps, 1)
+        side.addWidget(self._next_preview)
+        middle.addLayout(side, 2)
+        outer.addLayout(middle, 1)
+
+        self._progress = QProgressBar()
+        self._progress.setAccessibleName("Routine progress")
+        self._progress.setRange(0, 1000)
+        self._progress.setTextVisible(True)
+        self._progress.setFormat("%p% done")
+        self._progress.setMinimumHeight(28)
+        self._progress.setFont(_font(self.TEXT_PT))
+        outer.addWidget(self._progress)
+
+        buttons = QHBoxLayout()
+        self._start_button = self._button("Start", self._on_start_button_clicked)
+        self._pause_button = self._button("Pause", self._on_pause_button_clicked)
+        self._resume_button = self._button("Resume", self._on_resume_button_clicked)
+        self._previous_button = self._button("Previous step", self._on_previous_button_clicked)
+        self._next_button = self._button("Next step", self._on_next_button_clicked)
+        self._reset_button = self._button("Reset", self._on_reset_button_clicked)
+        for button in (
+            self._start_button,
+            self._pause_button,
+            self._resume_button,
+            self._previous_button,
+            self._next_button,
+            self._reset_button,
+        ):
+            buttons.addWidget(button)
+        outer.addLayout(buttons)
+
+        self._chooser.currentIndexChanged.connect(self._on_chooser_current_index_changed)
+
+    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(text)
+        button.setFont(_font(self.BUTTON_PT, bold=True))
+        button.setMinimumHeight(self.BUTTON_MIN_HEIGHT)
+        button.setMinimumWidth(120)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_timers(self) -> None:
+        # Repaints only; the engine, not this timer, decides what the time is.
+        self._repaint_timer = QTimer(self)
+        self._repaint_timer.setSingleShot(True)
+        self._repaint_timer.timeout.connect(self._on_repaint_timer_timeout)
+        # Fires exactly at the next step end so the chime and the change come on time.
+        self._deadline_timer = QTimer(self)
+        self._deadline_timer.setSingleShot(True)
+        self._deadline_timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._deadline_timer.timeout.connect(self._on_deadline_timer_timeout)
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.setInterval(self.FLASH_MS)
+        self._flash_timer.timeout.connect(self._on_flash_timer_timeout)
+
+    def _build_shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self._space_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
+        self._space_shortcut.setContext(context)
+        self._space_shortcut.activated.connect(self._on_space_shortcut_activated)
+        self._reset_shortcut = QShortcut(QKeySequence(Qt.Key.Key_R), self)
+        self._reset_shortcut.setContext(context)
+        self._reset_shortcut.activated.connect(self._on_reset_shortcut_activated)
+        self._next_shortcut = QShortcut(QKeySequence(Qt.Key.Key_N), self)
+        self._next_shortcut.setContext(context)
+        self._next_shortcut.activated.connect(self._on_next_shortcut_activated)
+
+    # ------------------------------------------------------------------ slots
+
+    @Slot(int)
+    def _on_chooser_current_index_changed(self, index: int) -> None:
+        if 0 <= index < len(self._routines):
+            self._select(index)
+
+    @Slot()
+    def _on_start_button_clicked(self) -> None:
+        self.start()
+
+    @Slot()
+    def _on_pause_button_clicked(self) -> None:
+        self.pause()
+
+    @Slot()
+    def _on_resume_button_clicked(self) -> None:
+        self.resume()
+
+    @Slot()
+    def _on_reset_button_clicked(self) -> None:
+        self.reset()
+
+    @Slot()
+    def _on_next_button_clicked(self) -> None:
+        self.next_step()
+
+    @Slot()
+    def _on_previous_button_clicked(self) -> None:
+        self.previous_step()
+
+    @Slot()
+    def _on_quick_button_clicked(self) -> None:
+        button = self.sender()
+        minutes = button.property("minutes") if button is not None else None
+        if isinstance(minutes, int):
+            self.start(minutes)
+
+    @Slot()
+    def _on_space_shortcut_activated(self) -> None:
+        # The shortcut takes Space before a focused button sees it. Space on a focused button
+        # should press that button, as everywhere else; elsewhere it starts, pauses or resumes.
+        focus = QApplication.focusWidget()
+        toggles = (self._start_button, self._pause_button, self._resume_button)
+        if isinstance(focus, QAbstractButton) and focus not in toggles and self.isAncestorOf(focus):
+            if focus.isEnabled():
+                focus.click()
+            return
+        if isinstance(focus, QComboBox) and self.isAncestorOf(focus):
+            focus.showPopup()
+            return
+        self.toggle()
+
+    @Slot()
+    def _on_reset_shortcut_activated(self) -> None:
+        self.reset()
+
+    @Slot()
+    def _on_next_shortcut_activated(self) -> None:
+        self.next_step()
+
+    @Slot()
+    def _on_repaint_timer_timeout(self) -> None:
+        self.refresh()
+
+    @Slot()
+    def _on_deadline_timer_timeout(self) -> None:
+        self.refresh()
+
+    @Slot()
+    def _on_flash_timer_timeout(self) -> None:
+        self._set_flash(False)
+
+    # ------------------------------------------------------------------ Qt overrides
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Repaint often again now that the countdown can be seen."""
+        super().showEvent(event)
+        self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Slow down repaints while another tab is shown; the timer keeps running."""
+        super().hideEvent(event)
+        self._sync_timers()
+
+    # ------------------------------------------------------------------ internals
+
+    def _select(self, index: int) -> None:
+        if self._timer is not None and self._timer.is_active:
+            self._timer.reset()
+        routine = self._routines[index]
+        self._timer = RoutineTimer(routine, clock=self._clock)
+        self._message = ""
+        self._list_key = None
+        self._announced = None
+        if self._chooser.currentIndex() != index:
+            self._chooser.setCurrentIndex(index)
+        self._summary.setText(routine.summary + (f" {routine.note}" if routine.note else ""))
+        self._build_quick_buttons(routine)
+        self._after_action()
+
+    def _build_quick_buttons(self, routine: Routine) -> None:
+        for button in self._quick_buttons:
+            self._quick_layout.removeWidget(button)
+            button.deleteLater()
+        self._quick_buttons = []
+        adjustable = routine.adjustable_index
+        if not routine.custom_minutes or adjustable is None:
+            self._quick_row.hide()
+            return
+        step = routine.steps[adjustable]
+        self._quick_label.setText(f"{step.short_label} for:")
+        for position, minutes in enumerate(routine.custom_minutes):
+            button = QPushButton(f"{minutes} min")
+            button.setAccessibleName(f"{minutes} minutes")
+            button.setAccessibleDescription(
+                f"Start the routine with {step.short_label.lower()} for {minutes} minutes"
+            )
+            button.setProperty("minutes", minutes)
+            button.setFont(_font(self.BUTTON_PT))
+            button.setMinimumHeight(48)
+            button.setMinimumWidth(96)
+            button.setCheckable(True)
+            button.clicked.connect(self._on_quick_button_clicked)
+            self._quick_layout.insertWidget(1 + position, button)
+            self._quick_buttons.append(button)
+        self._quick_row.show()
+
+    def _show_no_routines(self) -> None:
+        self._chooser.setEnabled(False)
+        self._quick_row.hide()
+        self._instruction.setText(NO_ROUTINES_MESSAGE)
+        self._countdown.setText(format_clock(0))
+        for button in (
+            self._start_button,
+            self._pause_button,
+            self._resume_button,
+            self._previous_button,
+            self._next_button,
+            self._reset_button,
+        ):
+            button.setEnabled(False)
+        self._pause_button.hide()
+        self._resume_button.hide()
+
+    def _after_action(self) -> None:
+        self.refresh()
+
+    def _handle(self, events: list[TimerEvent]) -> None:
+        """Give one cue for everything that happened (several after a long sleep)."""
+        if not events or self._timer is None:
+            return
+        kinds = {event.kind for event in events}
+        if EventKind.FINISHED in kinds:
+            self._message = DONE_MESSAGE
+        elif EventKind.HELP_ADVICE in kinds:
+            self._message = self._timer.HELP_MESSAGE
+        elif EventKind.CHECKIN in kinds:
+            self._message = self._timer.CHECKIN_MESSAGE
+        elif EventKind.STEP_CHANGED in kinds:
+            self._message = ""
+        self._cue_now()
+
+    def _cue_now(self) -> None:
+        self._cues += 1
+        self._set_flash(True)
+        self._flash_timer.start()
+        try:
+            self._chime.play()
+        except Exception:  # the chime is a nicety; the visual cue is already showing
+            log.debug("chime failed", exc_info=True)
+
+    def _set_flash(self, on: bool) -> None:
+        if bool(self._cue.property("flash")) == on:
+            return
+        self._cue.setProperty("flash", on)
+        # Re-polish so the [flash="true"] style rule applies to the new property value.
+        style = self._cue.style()
+        style.unpolish(self._cue)
+        style.polish(self._cue)
+        self._cue.update()
+
+    def _sync_timers(self) -> None:
+        """Run the repaint and deadline timers only while time is passing."""
+        timer = self._timer
+        if timer is None or not timer.is_ticking:
+            self._repaint_timer.stop()
+            self._deadline_timer.stop()
+            return
+        now = self._clock()
+        if self.isVisible():
+            wait_ms = self.VISIBLE_REPAINT_MS
+        else:
+            # Once a second, just after the shown second changes, so the status text is exact.
+            left = timer.lead_in_remaining if timer.in_lead_in else timer.remaining
+            if left is None:
+                left = -timer.elapsed
+            fraction = left - math.floor(left)
+            wait_ms = int(fraction * 1000) + 5 if fraction > 0.005 else self.HIDDEN_REPAINT_MS
+            wait_ms = min(self.HIDDEN_REPAINT_MS, max(20, wait_ms))
+        self._repaint_timer.start(wait_ms)
+        deadline = timer.next_deadline()
+        if deadline is not None:
+            wait = max(0, math.ceil((deadline - now) * 1000))
+            self._deadline_timer.start(min(wait, self.MAX_WAIT_MS))
+        else:
+            self._deadline_timer.stop()
+
+    # ------------------------------------------------------------------ painting
+
+    def _render(self) -> None:
+        timer = self._timer
+        if timer is None:
+            return
+        state = timer.state
+        run = timer.current
+        runs = timer.runs
+        number = timer.index + 1
+
+        if state is TimerState.FINISHED:
+            self._phase.setText("Done")
+            self._instruction.setText("You have finished the routine.")
+            self._note.setText("")
+        elif timer.in_lead_in:
+            count = math.ceil(timer.lead_in_remaining - 1e-6)
+            self._phase.setText(f"Get ready… {max(1, count)}")
+            self._instruction.setText(f"First: {run.instruction}")
+            self._note.setText(run.step.note)
+        else:
+            paused = " (paused)" if state is TimerState.PAUSED else ""
+            self._phase.setText(f"Step {number} of {len(runs)}: {run.title}{paused}")
+            self._instruction.setText(run.instruction)
+            self._note.setText(run.step.note)
+        self._note.setVisible(bool(self._note.text()))
+
+        counting_up = run.counts_up and state in (TimerState.RUNNING, TimerState.PAUSED)
+        self._countdown.setVisible(not counting_up)
+        self._count_up.setVisible(counting_up)
+        if counting_up:
+            self._count_up.setText(format_clock(timer.elapsed, counting_up=True))
+            self._countdown.setText(format_clock(None))
+        else:
+            remaining = timer.remaining
+            self._countdown.setText(format_clock(remaining if remaining is not None else 0))
+            self._count_up.setText(format_clock(0, counting_up=True))
+
+        message = self._message
+        if counting_up and timer.help_advice:
+            message = timer.HELP_MESSAGE
+        self._message_label.setText(message)
+        self._message_label.setVisible(bool(message))
+
+        self._progress.setValue(round(timer.progress * 1000))
+        self._render_steps(timer)
+        self._render_buttons(timer)
+        self._announce(timer)
+        self._emit_status(timer)
+
+    def _render_steps(self, timer: RoutineTimer) -> None:
+        state = timer.state
+        current = -1 if state is TimerState.IDLE else timer.index
+        if state is TimerState.FINISHED:
+            current = len(timer.runs)
+        key = (id(timer), timer.runs, current)
+        nxt = timer.next_run if state is not TimerState.IDLE else timer.current
+        self._next_preview.setText(f"Next: {nxt.title}" if nxt is not None else "Next: finish")
+        if key == self._list_key:
+            return
+        self._list_key = key
+        self._steps.clear()
+        for index, run in enumerate(timer.runs):
+            item = QListWidgetItem(self._step_text(index, run, current))
+            if index == current:
+                font = _font(self.TEXT_PT, bold=True)
+                item.setFont(font)
+            self._steps.addItem(item)
+        if 0 <= current < self._steps.count():
+            self._steps.scrollToItem(self._steps.item(current))
+
+    @staticmethod
+    def _step_text(index: int, run: StepRun, current: int) -> str:
+        text = f"{index + 1}. {run.title}"
+        if index == current:
+            return f"▶ {text} (now)"
+        if index == current + 1:
+            return f"   {text} (next)"
+        if index < current:
+            return f"✓ {text}"
+        return f"   {text}"
+
+    def _render_buttons(self, timer: RoutineTimer) -> None:
+        state = timer.state
+        focus = QApplication.focusWidget()
+        toggles = (self._start_button, self._pause_button, self._resume_button)
+        had_focus = focus in toggles
+
+        self._start_button.setVisible(state in (TimerState.IDLE, TimerState.FINISHED))
+        self._start_button.setText("Start again" if state is TimerState.FINISHED else "Start")
+        self._pause_button.setVisible(state in (TimerState.LEAD_IN, TimerState.RUNNING))
+        self._resume_button.setVisible(state is TimerState.PAUSED)
+        active = timer.is_active
+        self._previous_button.setEnabled(active)
+        self._next_button.setEnabled(active)
+        self._reset_button.setEnabled(state is not TimerState.IDLE)
+        for button in self._quick_buttons:
+            button.setEnabled(not active)
+            chosen = timer.adjusted_seconds
+            button.setChecked(chosen is not None and button.property("minutes") * 60 == chosen)
+
+        # Keep keyboard focus on whichever of Start / Pause / Resume is now showing.
+        if had_focus and isinstance(focus, QWidget) and not focus.isVisibleTo(self):
+            for button in toggles:
+                if button.isVisibleTo(self):
+                    button.setFocus(Qt.FocusReason.OtherFocusReason)
+                    break
+
+    def _announce(self, timer: RoutineTimer) -> None:
+        """Tell screen readers about a new step (not about every tick of the clock)."""
+        key = (id(timer), timer.state is TimerState.FINISHED, timer.in_lead_in, timer.index)
+        if key == self._announced:
+            return
+        self._announced = key
+        run = timer.current
+        if timer.state is TimerState.FINISHED:
+            name, description = "Done", DONE_MESSAGE
+        elif timer.in_lead_in:
+            name, description = f"Get ready. First: {run.instruction}", run.step.note
+        else:
+            name = f"Step {timer.index + 1} of {len(timer.runs)}: {run.instruction}"
+            description = run.step.note
+        self._instruction.setAccessibleName(name)
+        self._instruction.setAccessibleDescription(description)
+        try:
+            for kind in (QAccessible.Event.NameChanged, QAccessible.Event.DescriptionChanged):
+                QAccessible.updateAccessibility(QAccessibleEvent(self._instruction, kind))
+        except Exception:  # never let an accessibility bridge problem stop the timer
+            log.debug("could not post an accessibility event", exc_info=True)
+
+    def _emit_status(self, timer: RoutineTimer) -> None:
+        run = timer.current
+        if not timer.is_active:
+            text = ""
+        elif timer.in_lead_in:
+            count = max(1, math.ceil(timer.lead_in_remaining - 1e-6))
+            text = f"Timer · Get ready {count}"
+        else:
+            if run.counts_up:
+                shown = format_clock(timer.elapsed, counting_up=True)
+            else:
+                shown = format_clock(timer.remaining)
+            paused = " paused" if timer.state is TimerState.PAUSED else ""
+            text = f"Timer {shown}{paused} · {run.step.short_label}"
+        if text != self._status:
+            self._status = text
+            self.status_changed.emit(text)
