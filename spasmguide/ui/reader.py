@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QResizeEvent,
+    QShowEvent,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -129,7 +130,8 @@ class TabReader(QWidget):
         self.page.setAccessibleName(f"{tab.title} text")
         self.page.setObjectName("page")
         self.page.link_requested.connect(self.link_requested)
-        self._build_document()
+        # Laid out when first needed: start-up only pays for the tab it shows.
+        self._built = False
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -147,6 +149,16 @@ class TabReader(QWidget):
         self.page.verticalScrollBar().valueChanged.connect(self._on_page_scrolled)
 
     # -- building ---------------------------------------------------------------------------
+
+    def ensure_built(self) -> None:
+        """Lay out the tab's text now if it has not been yet."""
+        if not self._built:
+            self._built = True
+            self._build_document()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_built()
+        super().showEvent(event)
 
     def _build_document(self) -> None:
         document = QTextDocument(self.page)
@@ -185,6 +197,7 @@ class TabReader(QWidget):
         """Scroll the page to a section, mark it in the list and highlight words in it."""
         if section_id not in self.section_ids():
             return False
+        self.ensure_built()
         self.page.scrollToAnchor(section_id)
         self._select_in_list(section_id)
         self.highlight(highlight)
@@ -200,6 +213,7 @@ class TabReader(QWidget):
 
     def highlight(self, words: Sequence[str]) -> int:
         """Mark every occurrence of ``words`` (whole words or word starts). Returns the count."""
+        self.ensure_built()
         selections: list[QTextEdit.ExtraSelection] = []
         fmt = QTextCharFormat()
         fmt.setBackground(QColor("#ffe066"))
