@@ -1,0 +1,590 @@
+"""Full-text search over a content pack: fast as you type, forgiving of typos, never raising.
+
+The index is an in-memory SQLite FTS5 table built from the loaded pack: every section of
+every tab, the timer routines and the About text. Queries are *never* handed to ``MATCH``
+as typed. The text is split into folded word tokens and the ``MATCH`` expression is built
+from those, each token double-quoted, so no input can reach FTS5's query syntax.
+
+How a query is answered:
+
+1. Words are folded (lower case, accents removed) and split on anything that is not a
+   letter or digit. The last word, while it is still being typed, matches as a prefix.
+2. Phrases listed in the pack's ``synonyms.toml`` are replaced by OR-groups of their
+   alternatives; every single word also matches the index words that share its stem
+   (``cramps`` finds ``cramp``, ``cramping``), a light stemming done here rather than
+   with FTS5's ``porter`` tokenizer, which hides half-typed words.
+3. A word of five letters or more that matches nothing in the index is corrected against
+   the index's own vocabulary with a transposition-aware edit distance (OSA), and the
+   hits say so (``corrected_from`` / ``corrected_to``).
+4. All words must match; when nothing does, any word may.
+5. Hits are ranked by bm25 with titles weighing most, after three tiers that put a
+   title equal to the query first, then titles holding every word, then sections
+   holding the query as a phrase.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import logging
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from spasmguide.core.synonyms import Synonyms, fold, words_of
+
+__all__ = [
+    "Hit",
+    "SearchIndex",
+    "hit_to_json",
+    "stem",
+]
+
+_log = logging.getLogger(__name__)
+
+MAX_QUERY_CHARS = 500
+"""Text beyond this is ignored: nobody types more into a search box."""
+MAX_QUERY_WORDS = 12
+MAX_WORD_CHARS = 40
+MIN_TYPO_WORD = 5
+"""Only words this long or longer are corrected while searching."""
+MIN_SUGGEST_WORD = 4
+"""Did-you-mean also looks at words this long."""
+TYPO_CUTOFF = 0.75
+"""Normalised OSA similarity a correction needs: one edit in 4-7 letters, two in 8+."""
+MAX_STEM_VARIANTS = 12
+TITLE_WEIGHT, BODY_WEIGHT, TAB_WEIGHT = 10.0, 1.0, 2.0
+SNIPPET_CHARS = 170
+"""About 25 words of English."""
+SNIPPET_LEAD_CHARS = 50
+MAX_TERMS = 24
+
+# Words too common to be worth requiring in an all-words search. They still count for
+# ranking (they are part of phrases and titles) and are searched when they are all there is.
+_STOPWORD_TEXT = """a an and are as at be but by can do for from has have how i if in is it its me
+    my of on or so than that the their them then there these they this to was what when where
+    which who why will with you your"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+_WORD_END_RE = re.compile(r"[^\W_]\Z")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result.
+
+    Attributes:
+        tab_id: Id of the tab holding the section ("timer" and "about" for those pages).
+        tab_title: The tab's title, shown beside the section title.
+        section_id: Id of the section (a routine id on the Timer tab).
+        section_title: The section's heading.
+        snippet: Plain text around the first matched word, about 25 words.
+        terms: Words of the section that matched, as written there, for highlighting.
+        score: Higher is better; only comparable within one query.
+        corrected_from: The query as typed when a typo was corrected, else None.
+        corrected_to: The corrected query that was searched instead, else None.
+    """
+
+    tab_id: str
+    tab_title: str
+    section_id: str
+    section_title: str
+    snippet: str
+    terms: tuple[str, ...]
+    score: float
+    corrected_from: str | None = None
+    corrected_to: str | None = None
+
+    def __repr__(self) -> str:
+        fix = ""
+        if self.corrected_to:
+            fix = f", corrected {self.corrected_from!r}->{self.corrected_to!r}"
+        return f"Hit({self.tab_id}/{self.section_id}, score={self.score:.2f}{fix})"
+
+
+def hit_to_json(hit: Hit) -> dict[str, Any]:
+    """A hit as the JSON object printed by ``spasmguide search --json``."""
+    return {
+        "tab": hit.tab_title,
+        "tab_id": hit.tab_id,
+        "section": hit.section_id,
+        "title": hit.section_title,
+        "snippet": hit.snippet,
+        "terms": list(hit.terms),
+        "score": round(hit.score, 4),
+        "corrected_from": hit.corrected_from,
+        "corrected_to": hit.corrected_to,
+    }
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light English stem: plural and -ing/-ed endings removed (``cramps`` -> ``cramp``).
+
+    Deliberately crude and only ever compared with other stems from the same function, so
+    a wrong stem costs a missed variant, never a wrong match of unrelated words.
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "ches", "shes", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]
+            return base
+    return word
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    """Fold one character to exactly one character, so folded text keeps its offsets."""
+    folded = fold(char)
+    return folded if len(folded) == 1 else char.lower()[:1] or char
+
+
+def _fold_keep_length(text: str) -> str:
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(c) for c in text)
+
+
+def _quote(words: Sequence[str]) -> str:
+    # Tokens hold only letters and digits, but quoting doubles any quote all the same.
+    return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class _Entry:
+    tab_id: str
+    tab_title: str
+    section_id: str
+    title: str
+    text: str
+    title_words: tuple[str, ...]
+    title_stems: frozenset[str]
+
+
+@dataclass
+class _Unit:
+    """One word or synonym phrase of a query, with everything it may match."""
+
+    words: tuple[str, ...]
+    prefix: bool
+    alternatives: tuple[tuple[str, ...], ...] = ()
+    variants: frozenset[str] = frozenset()  # single index words this unit matches exactly
+    prefixes: tuple[str, ...] = ()  # index words starting with these match too
+    phrases: tuple[tuple[str, ...], ...] = ()  # multi-word alternatives
+    corrected: str | None = None
+
+    @property
+    def is_stopword(self) -> bool:
+        return len(self.words) == 1 and self.words[0] in STOPWORDS and len(self.alternatives) == 1
+
+
+@dataclass
+class _Plan:
+    units: list[_Unit]
+    corrected_from: str | None = None
+    corrected_to: str | None = None
+    required: list[_Unit] = field(default_factory=list)
+
+
+class SearchIndex:
+    """An in-memory full-text index of one content pack.
+
+    Build it with :meth:`build`. Queries are thread-safe (one at a time) and never raise.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, entries: list[_Entry],
+                 synonyms: Synonyms, examples: Sequence[str]) -> None:
+        self._db = connection
+        self._entries = entries
+        self._synonyms = synonyms
+        self._lock = threading.Lock()
+        self._folded: dict[int, tuple[str, str]] = {}
+        rows = connection.execute("SELECT term, doc FROM vocab").fetchall()
+        self._doc_freq: dict[str, int] = {term: doc for term, doc in rows}
+        self._vocab_sorted: list[str] = sorted(self._doc_freq)
+        self._by_stem: dict[str, list[str]] = {}
+        for term in self._vocab_sorted:
+            self._by_stem.setdefault(stem(term), []).append(term)
+        for variants in self._by_stem.values():
+            variants.sort(key=lambda t: -self._doc_freq[t])
+        self._by_length: dict[int, list[str]] = {}
+        for term in self._vocab_sorted:
+            if term.isalpha() and len(term) >= 3:
+                self._by_length.setdefault(len(term), []).append(term)
+        self._truncated: dict[int, dict[str, str]] = {}
+        self.examples: tuple[str, ...] = tuple(
+            e for e in examples if self.query(e, limit=1)
+        )[:5]
+
+    def __repr__(self) -> str:
+        return f"SearchIndex({len(self._entries)} entries, {len(self._doc_freq)} words)"
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every folded word in the index."""
+        return frozenset(self._doc_freq)
+
+    # ----------------------------------------------------------------- building
+
+    @classmethod
+    def build(cls, pack: Any) -> SearchIndex:
+        """Index every section, timer routine and the About text of ``pack``."""
+        entries = list(_entries_of(pack))
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        db.execute(
+            "CREATE VIRTUAL TABLE docs USING fts5(title, body, tab, "
+            "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
+        )
+        db.execute("CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row')")
+        with db:
+            db.executemany(
+                "INSERT INTO docs(rowid, title, body, tab) VALUES (?, ?, ?, ?)",
+                ((i, e.title, e.text, e.tab_title) for i, e in enumerate(entries)),
+            )
+        synonyms = pack.synonyms if isinstance(pack.synonyms, Synonyms) else Synonyms()
+        examples = list(synonyms.examples) or sorted(
+            (e.title for e in entries if e.tab_id not in ("about", "timer")), key=len
+        )[:4]
+        return cls(db, entries, synonyms, examples)
+
+    # ----------------------------------------------------------------- querying
+
+    def query(self, text: str, limit: int = 20, *, correct: bool = True) -> list[Hit]:
+        """Search for ``text`` and return at most ``limit`` hits, best first.
+
+        Args:
+            text: Anything a person typed; never raises, whatever it holds.
+            limit: Most hits to return.
+            correct: Whether to correct typos (False for "search instead for ...").
+
+        Returns:
+            The hits; an empty list when nothing matches or the query failed (logged).
+        """
+        try:
+            if not isinstance(text, str) or limit <= 0:
+                return []
+            with self._lock:
+                return self._query(text, int(limit), correct)
+        except Exception:
+            _log.exception("search for %r failed", text[:80] if isinstance(text, str) else text)
+            return []
+
+    def suggest(self, text: str) -> str | None:
+        """A "Did you mean ..." query for ``text``, or None when there is nothing better."""
+        try:
+            with self._lock:
+                plan = self._plan(text, correct=True, min_length=MIN_SUGGEST_WORD)
+                if plan is None or plan.corrected_to is None:
+                    return None
+                if not self._run(plan, 1, any_word=True):
+                    return None
+                return plan.corrected_to
+        except Exception:
+            _log.exception("suggestion for %r failed", text[:80] if isinstance(text, str) else text)
+            return None
+
+    def _query(self, text: str, limit: int, correct: bool) -> list[Hit]:
+        plan = self._plan(text, correct=correct, min_length=MIN_TYPO_WORD)
+        if plan is None:
+            return []
+        rows = self._run(plan, limit, any_word=False)
+        if not rows and len(plan.units) > 1:
+            rows = self._run(plan, limit, any_word=True)
+        return [self._hit(plan, rowid, score) for rowid, score in rows[:limit]]
+
+    def _plan(self, text: str, *, correct: bool, min_length: int) -> _Plan | None:
+        text = text[:MAX_QUERY_CHARS]
+        words = [w[:MAX_WORD_CHARS] for w in words_of(text)][:MAX_QUERY_WORDS]
+        if not words:
+            return None
+        typing = bool(_WORD_END_RE.search(fold(text)))
+        units = self._units(words, typing)
+        plan = _Plan(units)
+        if correct:
+            changed = False
+            for unit in units:
+                if not self._finds_anything(unit) and len(unit.words) == 1:
+                    word = unit.words[0]
+                    if len(word) >= min_length and word.isalpha():
+                        fixed = self._correct(word, unit.prefix)
+                        if fixed is not None and fixed != word:
+                            unit.corrected = fixed
+                            self._expand(unit, (fixed,), unit.prefix and fixed.startswith(word))
+                            changed = True
+            if changed:
+                plan.corrected_from = " ".join(text.split())
+                plan.corrected_to = " ".join(u.corrected or " ".join(u.words) for u in units)
+        plan.required = [u for u in units if not u.is_stopword] or units
+        return plan
+
+    def _units(self, words: list[str], typing: bool) -> list[_Unit]:
+        """Group words into synonym phrases (longest first) and single words."""
+        units: list[_Unit] = []
+        longest = self._synonyms.longest
+        i = 0
+        while i < len(words):
+            size = 1
+            for n in range(min(longest, len(words) - i), 1, -1):
+                if " ".join(words[i : i + n]) in self._synonyms.phrases:
+                    size = n
+                    break
+            chunk = tuple(words[i : i + size])
+            last = i + size == len(words)
+            unit = _Unit(chunk, prefix=typing and last)
+            self._expand(unit, chunk, unit.prefix)
+            units.append(unit)
+            i += size
+        return units
+
+    def _expand(self, unit: _Unit, own: tuple[str, ...], prefix: bool) -> None:
+        """Fill in what ``unit`` matches: itself, its stem variants and its synonyms."""
+        alternatives = [own] + [
+            tuple(p.split()) for p in self._synonyms.alternatives(" ".join(own))
+        ]
+        variants: set[str] = set()
+        prefixes: list[str] = []
+        phrases: list[tuple[str, ...]] = []
+        for alt in alternatives:
+            if len(alt) == 1:
+                word = alt[0]
+                if not (alt is own and prefix and len(word) >= 2):
+                    variants.add(word)  # else the prefix below covers it
+                variants.update(self._by_stem.get(stem(word), ())[:MAX_STEM_VARIANTS])
+                if alt is own and prefix and len(word) >= 2:
+                    prefixes.append(word)
+            else:
+                phrases.append(alt)
+        unit.alternatives = tuple(alternatives)
+        unit.variants = frozenset(variants)
+        unit.prefixes = tuple(prefixes)
+        unit.phrases = tuple(phrases)
+        unit.prefix = prefix
+
+    def _has_prefix(self, prefix: str) -> bool:
+        at = bisect.bisect_left(self._vocab_sorted, prefix)
+        return at < len(self._vocab_sorted) and self._vocab_sorted[at].startswith(prefix)
+
+    def _finds_anything(self, unit: _Unit) -> bool:
+        if any(v in self._doc_freq for v in unit.variants):
+            return True
+        if any(self._has_prefix(p) for p in unit.prefixes):
+            return True
+        return any(all(w in self._doc_freq for w in phrase) for phrase in unit.phrases)
+
+    def _correct(self, word: str, prefix: bool) -> str | None:
+        """The index word closest to ``word`` by OSA distance, or None if none is close."""
+        best: tuple[float, int, str] | None = None
+        n = len(word)
+        candidates = [t for k in range(n - 2, n + 3) for t in self._by_length.get(k, ())]
+        for match, score, _ in process.extract(
+            word, candidates, scorer=OSA.normalized_similarity,
+            score_cutoff=TYPO_CUTOFF, limit=5,
+        ):
+            key = (score, self._doc_freq[match], match)
+            best = key if best is None or key[:2] > best[:2] else best
+        if prefix:
+            # Still typing: compare with the starts of longer words ("potasi" ~ "potass").
+            starts = self._truncations(n)
+            for match, score, _ in process.extract(
+                word, list(starts), scorer=OSA.normalized_similarity,
+                score_cutoff=TYPO_CUTOFF, limit=5,
+            ):
+                full = starts[match]
+                key = (score, self._doc_freq[full], full)
+                best = key if best is None or key[:2] > best[:2] else best
+        return best[2] if best else None
+
+    def _truncations(self, n: int) -> dict[str, str]:
+        """Starts of length ``n`` of longer index words, each to its most common word."""
+        cached = self._truncated.get(n)
+        if cached is None:
+            cached = {}
+            for length, terms in self._by_length.items():
+                if length <= n:
+                    continue
+                for term in terms:
+                    start = term[:n]
+                    other = cached.get(start)
+                    if other is None or self._doc_freq[term] > self._doc_freq[other]:
+                        cached[start] = term
+            self._truncated[n] = cached
+        return cached
+
+    @staticmethod
+    def _match_of(unit: _Unit) -> str:
+        parts = [_quote((v,)) for v in sorted(unit.variants)]
+        parts += [_quote((p,)) + "*" for p in unit.prefixes]
+        parts += [_quote(p) for p in unit.phrases]
+        if len(parts) == 1:
+            return parts[0]
+        # Explicit OR inside parentheses, and explicit AND between groups below: SQLite
+        # 3.40's FTS5 rejects a group placed next to a phrase without an operator.
+        return "(" + " OR ".join(parts) + ")"
+
+    def match_expression(self, text: str, *, any_word: bool = False) -> str | None:
+        """The FTS5 ``MATCH`` expression built for ``text`` (for tests and diagnostics)."""
+        plan = self._plan(text, correct=True, min_length=MIN_TYPO_WORD)
+        if plan is None:
+            return None
+        return self._expression(plan, any_word)
+
+    def _expression(self, plan: _Plan, any_word: bool) -> str:
+        units = plan.units if any_word else plan.required
+        return (" OR " if any_word else " AND ").join(self._match_of(u) for u in units)
+
+    def _run(self, plan: _Plan, limit: int, *, any_word: bool) -> list[tuple[int, float]]:
+        expression = self._expression(plan, any_word)
+        fetch = max(limit * 2, 40)
+        rows = self._db.execute(
+            "SELECT rowid, bm25(docs, ?, ?, ?) AS r FROM docs WHERE docs MATCH ? "
+            "ORDER BY r LIMIT ?",
+            (TITLE_WEIGHT, BODY_WEIGHT, TAB_WEIGHT, expression, fetch),
+        ).fetchall()
+        scored = [(rowid, self._tier(plan, rowid) * 1000.0 - rank) for rowid, rank in rows]
+        scored.sort(key=lambda r: -r[1])
+        return scored
+
+    def _tier(self, plan: _Plan, rowid: int) -> int:
+        entry = self._entries[rowid]
+        query_stems = [stem(u.corrected or w) for u in plan.units for w in u.words]
+        if query_stems == [stem(w) for w in entry.title_words]:
+            return 3
+        if all(self._in_title(u, entry) for u in plan.required):
+            return 2
+        if len(plan.units) > 1:
+            phrase = " ".join(u.corrected or " ".join(u.words) for u in plan.units)
+            if phrase in self._folded_text(rowid)[1]:
+                return 1
+        return 0
+
+    @staticmethod
+    def _in_title(unit: _Unit, entry: _Entry) -> bool:
+        if any(stem(v) in entry.title_stems for v in unit.variants):
+            return True
+        if any(w.startswith(p) for p in unit.prefixes for w in entry.title_words):
+            return True
+        joined = " ".join(entry.title_words)
+        return any(" ".join(p) in joined for p in unit.phrases)
+
+    def _folded_text(self, rowid: int) -> tuple[str, str]:
+        cached = self._folded.get(rowid)
+        if cached is None:
+            entry = self._entries[rowid]
+            cached = (_fold_keep_length(entry.title), _fold_keep_length(entry.text))
+            self._folded[rowid] = cached
+        return cached
+
+    # ----------------------------------------------------------------- results
+
+    def _hit(self, plan: _Plan, rowid: int, score: float) -> Hit:
+        entry = self._entries[rowid]
+        units = plan.required
+        pattern = _terms_pattern(
+            tuple(sorted(v for u in units for v in u.variants)),
+            tuple(sorted(p for u in units for p in u.prefixes)),
+            tuple(sorted(p for u in units for p in u.phrases)),
+        )
+        folded_title, folded_text = self._folded_text(rowid)
+        terms: dict[str, str] = {}
+        first: int | None = None
+        for source, folded in ((entry.title, folded_title), (entry.text, folded_text)):
+            for match in pattern.finditer(folded):
+                if source is entry.text and first is None:
+                    first = match.start()
+                word = source[match.start() : match.end()]
+                terms.setdefault(word.lower(), word)
+                if len(terms) >= MAX_TERMS:
+                    break
+        return Hit(
+            tab_id=entry.tab_id,
+            tab_title=entry.tab_title,
+            section_id=entry.section_id,
+            section_title=entry.title,
+            snippet=_snippet(entry.text, first or 0),
+            terms=tuple(terms.values()),
+            score=float(score),
+            corrected_from=plan.corrected_from,
+            corrected_to=plan.corrected_to,
+        )
+
+
+@functools.lru_cache(maxsize=256)
+def _terms_pattern(
+    variants: tuple[str, ...], prefixes: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]
+) -> re.Pattern[str]:
+    options = [r"[\W_]+".join(map(re.escape, p)) for p in phrases]
+    options += [re.escape(v) for v in sorted(variants, key=len, reverse=True)]
+    options += [re.escape(p) + r"[^\W_]*" for p in prefixes]
+    if not options:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(options) + r")(?![^\W_])")
+
+
+def _snippet(text: str, at: int) -> str:
+    """About 25 words of ``text`` around offset ``at``, cut at word boundaries."""
+    flat = " ".join(text.split()) if "\n" in text else text
+    if flat is not text:
+        # Offsets shift when newlines collapse; find the same spot again in the flat text.
+        at = len(" ".join(text[:at].split()))
+    start = max(0, at - SNIPPET_LEAD_CHARS)
+    if start > 0:
+        space = flat.find(" ", start)
+        start = space + 1 if 0 <= space < at else at
+    end = start + SNIPPET_CHARS
+    if end < len(flat):
+        space = flat.rfind(" ", start, end)
+        end = space if space > start else end
+    else:
+        end = len(flat)
+    body = flat[start:end].strip()
+    return ("\u2026 " if start > 0 else "") + body + (" \u2026" if end < len(flat) else "")
+
+
+def _entries_of(pack: Any) -> Iterable[_Entry]:
+    def entry(tab_id: str, tab_title: str, section_id: str, title: str, text: str) -> _Entry:
+        words = tuple(words_of(title))
+        return _Entry(
+            tab_id, tab_title, section_id, title, text, words, frozenset(map(stem, words))
+        )
+
+    for tab, section in pack.sections():
+        yield entry(tab.id, tab.title, section.id, section.title, section.text)
+    for routine in getattr(pack, "routines", ()) or ():
+        lines = [str(getattr(routine, "summary", "") or "")]
+        for step in getattr(routine, "steps", ()) or ():
+            lines.append(str(getattr(step, "instruction", "") or ""))
+            note = getattr(step, "note", "")
+            if note:
+                lines.append(str(note))
+        note = getattr(routine, "note", "")
+        if note:
+            lines.append(str(note))
+        body = "\n\n".join(line for line in lines if line.strip())
+        yield entry("timer", "Timer", routine.id, routine.title, body)
+    about = [pack.title, pack.subtitle, pack.disclaimer]
+    about += [
+        f"{source.credit}: {source.used_for}" if hasattr(source, "credit") else str(source)
+        for source in getattr(pack, "sources", ())
+    ]
+    yield entry(
+        "about", "About", "about", f"About {pack.title}",
+        "\n\n".join(part for part in about if part),
+    )

@@ -1,0 +1,552 @@
+"""The search box, the in-window results page, and the controller joining them to the index.
+
+The results page is an ordinary widget inside the main window, never a popup or a new
+window: kiosk mode forbids new top-level windows. Results update on every keystroke; a
+query on the bundled pack takes well under a millisecond (see ``benchmarks/search_bench.py``),
+so it runs on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QShortcut,
+    QTextCharFormat,
+    QTextLayout,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from spasmguide.core.search import Hit, SearchIndex
+
+__all__ = ["HitDelegate", "HitListModel", "SearchBox", "SearchController", "SearchResults"]
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class SearchBox(QLineEdit):
+    """The always-visible search field; arrow keys, Enter and Esc drive the results.
+
+    Signals:
+        move_requested(int): Up (-1) or Down (+1) was pressed: move through the results.
+        activate_requested(): Enter was pressed: open the selected or top result.
+        escape_requested(): Esc was pressed.
+    """
+
+    move_requested = Signal(int)
+    activate_requested = Signal()
+    escape_requested = Signal()
+
+    def __init__(self, index: SearchIndex, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("search-box")
+        self.setAccessibleName("Search")
+        self.setAccessibleDescription(
+            "Search the guide. Results appear below as you type; "
+            "use the arrow keys to move and Enter to open one."
+        )
+        examples = ", ".join(index.examples[:2])
+        self.setPlaceholderText(f"Search: {examples}\u2026" if examples else "Search the guide")
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(220)
+        self.textChanged.connect(self._on_self_text_changed)
+
+    @Slot(str)
+    def _on_self_text_changed(self, text: str) -> None:
+        # The clear button calls clear(), which keeps the old text in the undo history.
+        # In kiosk mode Ctrl+Z would then bring back the previous person's search.
+        if not text and self.isUndoAvailable():
+            self.setText("")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Up:
+            self.move_requested.emit(-1)
+        elif key == Qt.Key.Key_Down:
+            self.move_requested.emit(1)
+        elif key == Qt.Key.Key_PageUp:
+            self.move_requested.emit(-5)
+        elif key == Qt.Key.Key_PageDown:
+            self.move_requested.emit(5)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.activate_requested.emit()
+        elif key == Qt.Key.Key_Escape:
+            self.escape_requested.emit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+
+class HitListModel(QAbstractListModel):
+    """The hits of the current query, best first."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._hits: list[Hit] = []
+
+    def set_hits(self, hits: Sequence[Hit]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self._hits = list(hits)
+        self.endResetModel()
+
+    def hit(self, row: int) -> Hit | None:
+        """The hit in ``row``, or None."""
+        return self._hits[row] if 0 <= row < len(self._hits) else None
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._hits)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        hit = self.hit(index.row()) if index.isValid() else None
+        if hit is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.section_title
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{hit.section_title}, in {hit.tab_title}. {hit.snippet}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{hit.tab_title}: {hit.section_title}"
+        if role == HIT_ROLE:
+            return hit
+        return None
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Paints a hit: section title, tab name, and the snippet with matched words marked."""
+
+    PADDING = 8
+    SNIPPET_LINES = 2
+    MIN_HEIGHT = 48  # comfortable to touch
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
+        title = QFont(option.font)
+        title.setBold(True)
+        small = QFont(option.font)
+        small.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.9))
+        return title, small, QFont(option.font)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        title, _small, body = self._fonts(option)
+        height = (
+            QFontMetrics(title).height()
+            + QFontMetrics(body).lineSpacing() * self.SNIPPET_LINES
+            + 2 * self.PADDING
+            + 2
+        )
+        return QSize(200, max(self.MIN_HEIGHT, height))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        hit = index.data(HIT_ROLE)
+        if not isinstance(hit, Hit):
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Active
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_color = opt.palette.color(group, text_role)
+        title_font, small_font, body_font = self._fonts(opt)
+        rect = opt.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+
+        painter.save()
+        painter.setPen(text_color)
+        tab_metrics = QFontMetrics(small_font)
+        tab_width = tab_metrics.horizontalAdvance(hit.tab_title) + self.PADDING
+        title_metrics = QFontMetrics(title_font)
+        painter.setFont(title_font)
+        title_height = title_metrics.height()
+        title_rect = QRect(rect.left(), rect.top(), rect.width() - tab_width, title_height)
+        painter.drawText(
+            title_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            title_metrics.elidedText(hit.section_title, Qt.TextElideMode.ElideRight,
+                                     title_rect.width()),
+        )
+        painter.setFont(small_font)
+        painter.drawText(
+            QRect(rect.right() - tab_width, rect.top(), tab_width, title_metrics.height()),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            hit.tab_title,
+        )
+        top = rect.top() + title_metrics.height() + 2
+        self._paint_snippet(painter, hit, body_font, rect.left(), top, rect.width(),
+                            rect.bottom() - top, selected, text_color)
+        painter.restore()
+
+    def _paint_snippet(
+        self, painter: QPainter, hit: Hit, font: QFont, left: int, top: int, width: int,
+        height: int, selected: bool, color: QColor,
+    ) -> None:
+        layout = QTextLayout(hit.snippet, font)
+        marked = QTextCharFormat()
+        marked.setFontWeight(QFont.Weight.Bold)
+        if not selected:
+            marked.setBackground(QColor(255, 236, 140))
+            marked.setForeground(QColor(0, 0, 0))
+        ranges = []
+        lower = hit.snippet.lower()
+        for term in hit.terms:
+            needle = term.lower()
+            start = lower.find(needle)
+            while start >= 0:
+                before = lower[start - 1] if start > 0 else " "
+                after_at = start + len(needle)
+                after = lower[after_at] if after_at < len(lower) else " "
+                if not before.isalnum() and not after.isalnum():
+                    fmt = QTextLayout.FormatRange()
+                    fmt.start, fmt.length, fmt.format = start, len(needle), marked
+                    ranges.append(fmt)
+                start = lower.find(needle, after_at)
+        layout.setFormats(ranges)
+        layout.beginLayout()
+        y = 0.0
+        metrics = QFontMetrics(font)
+        for _ in range(self.SNIPPET_LINES):
+            line = layout.createLine()
+            if not line.isValid() or y + metrics.height() > height + 1:
+                break
+            line.setLineWidth(width)
+            line.setPosition(QPointF(0.0, y))
+            y += line.height()
+        layout.endLayout()
+        painter.setPen(color)
+        layout.draw(painter, QPointF(float(left), float(top)))
+
+
+class SearchResults(QWidget):
+    """The results page shown inside the main window while a search is typed.
+
+    Signals:
+        hit_activated(object): a hit (:class:`Hit`) was clicked or chosen with Enter.
+        search_requested(str): an example or "Did you mean" search was tapped.
+        literal_search_requested(str): "search instead for ..." was tapped: search the
+            text exactly as typed, without correcting it.
+        query_changed(str): the query whose results are shown changed.
+    """
+
+    hit_activated = Signal(object)
+    search_requested = Signal(str)
+    literal_search_requested = Signal(str)
+    query_changed = Signal(str)
+
+    def __init__(self, index: SearchIndex, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("search-results")
+        self.setAccessibleName("Search results")
+        self._examples = tuple(index.examples)
+        self._query = ""
+        self._announced: str | None = None
+        self._alternative = ""
+
+        self.status = QLabel()
+        self.status.setObjectName("search-status")
+        self.status.setAccessibleName("Search status")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.instead_button = QPushButton()
+        self.instead_button.setObjectName("search-instead")
+        self.instead_button.setFlat(True)
+        self.instead_button.setMinimumHeight(48)
+        self.instead_button.clicked.connect(self._on_instead_button_clicked)
+        self.suggestion_button = QPushButton()
+        self.suggestion_button.setObjectName("search-suggestion")
+        self.suggestion_button.setMinimumHeight(48)
+        self.suggestion_button.clicked.connect(self._on_suggestion_button_clicked)
+        self._suggestion = ""
+
+        self.examples_label = QLabel("Try one of these:")
+        self.examples_label.setObjectName("search-examples-label")
+        self.example_buttons: list[QPushButton] = []
+        examples_row = QHBoxLayout()
+        examples_row.setContentsMargins(0, 0, 0, 0)
+        for example in self._examples:
+            button = QPushButton(example)
+            button.setObjectName("search-example")
+            button.setAccessibleName(f"Search for {example}")
+            button.setMinimumHeight(48)
+            button.clicked.connect(lambda _=False, e=example: self.search_requested.emit(e))
+            examples_row.addWidget(button)
+            self.example_buttons.append(button)
+        examples_row.addStretch(1)
+
+        self.model = HitListModel(self)
+        self.list = QListView()
+        self.list.setObjectName("search-list")
+        self.list.setAccessibleName("Search results list")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(HitDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.activated.connect(self._on_list_activated)
+        self.list.clicked.connect(self._on_list_activated)
+
+        top = QHBoxLayout()
+        top.addWidget(self.status, 1)
+        top.addWidget(self.instead_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.suggestion_button)
+        layout.addWidget(self.examples_label)
+        layout.addLayout(examples_row)
+        layout.addWidget(self.list, 1)
+        self.set_results("", [])
+
+    @property
+    def query(self) -> str:
+        """The query whose results are shown."""
+        return self._query
+
+    def hits(self) -> list[Hit]:
+        """The hits shown, best first."""
+        return [h for h in (self.model.hit(r) for r in range(self.model.rowCount())) if h]
+
+    def set_results(
+        self, query: str, hits: Sequence[Hit], suggestion: str | None = None,
+        *, literal: bool = False,
+    ) -> None:
+        """Show ``hits`` for ``query``; never leaves the page blank.
+
+        Args:
+            query: The text as typed.
+            hits: Results, best first.
+            suggestion: A "Did you mean" query to offer, if any.
+            literal: The hits are for the text exactly as typed after the person chose
+                "search instead for" (so no correction message is shown).
+        """
+        shown = query.strip()
+        self.model.set_hits(hits)
+        if hits:
+            self.list.setCurrentIndex(self.model.index(0, 0))
+        corrected = hits[0] if hits and hits[0].corrected_to and not literal else None
+        self._alternative = shown if corrected else ""
+        if not shown:
+            status = "Type what you feel or want to know, or try one of these:"
+        elif corrected is not None:
+            status = f"Showing results for \u201c{corrected.corrected_to}\u201d"
+            self.instead_button.setText(f"Search instead for \u201c{shown}\u201d")
+            self.instead_button.setAccessibleName(f"Search instead for {shown}")
+        elif hits:
+            count = len(hits)
+            status = f"{count} result{'s' if count != 1 else ''} for \u201c{shown}\u201d"
+        else:
+            status = f"No results for \u201c{shown}\u201d"
+        self.status.setText(status)
+        self.instead_button.setVisible(corrected is not None)
+        self._suggestion = suggestion or ""
+        offer = bool(suggestion) and shown and suggestion != shown and len(hits) < 3
+        self.suggestion_button.setVisible(bool(offer))
+        if offer:
+            self.suggestion_button.setText(f"Did you mean \u201c{suggestion}\u201d?")
+            self.suggestion_button.setAccessibleName(f"Did you mean {suggestion}")
+        empty = not hits
+        self.examples_label.setVisible(empty and bool(self.example_buttons))
+        self.examples_label.setText("Try one of these:" if shown else "For example:")
+        for button in self.example_buttons:
+            button.setVisible(empty)
+        self.list.setVisible(not empty)
+        self._announce(status, hits)
+        if query != self._query:
+            self._query = query
+            self.query_changed.emit(query)
+
+    def _announce(self, status: str, hits: Sequence[Hit]) -> None:
+        """Tell screen readers the result count when it changes."""
+        message = status if not hits else f"{status}. Top result: {hits[0].section_title}"
+        if message == self._announced:
+            return
+        self._announced = message
+        self.status.setAccessibleDescription(message)
+        if QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self.status, message))
+
+    def current_hit(self) -> Hit | None:
+        """The selected hit, or the top one."""
+        index = self.list.currentIndex()
+        return self.model.hit(index.row() if index.isValid() else 0)
+
+    def move_selection(self, delta: int) -> None:
+        """Move the selection ``delta`` rows, staying inside the list."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        current = self.list.currentIndex()
+        row = current.row() + delta if current.isValid() else (0 if delta > 0 else count - 1)
+        row = max(0, min(count - 1, row))
+        index = self.model.index(row, 0)
+        self.list.setCurrentIndex(index)
+        self.list.scrollTo(index)
+
+    def activate_current(self) -> bool:
+        """Emit :attr:`hit_activated` for the selected (or top) hit; False if there is none."""
+        hit = self.current_hit()
+        if hit is None:
+            return False
+        self.hit_activated.emit(hit)
+        return True
+
+    @Slot(QModelIndex)
+    def _on_list_activated(self, index: QModelIndex) -> None:
+        hit = self.model.hit(index.row())
+        if hit is not None:
+            self.hit_activated.emit(hit)
+
+    @Slot()
+    def _on_instead_button_clicked(self) -> None:
+        if self._alternative:
+            self.literal_search_requested.emit(self._alternative)
+
+    @Slot()
+    def _on_suggestion_button_clicked(self) -> None:
+        if self._suggestion:
+            self.search_requested.emit(self._suggestion)
+
+
+class SearchController(QObject):
+    """Runs a query on every keystroke and joins the box, the results page and the index.
+
+    Signals:
+        hit_activated(object): open this :class:`Hit` (its tab, at its section).
+        query_changed(str): the text searched changed ("" means show the page again).
+        focus_page_requested(): Esc in an empty box: give focus back to the page.
+    """
+
+    hit_activated = Signal(object)
+    query_changed = Signal(str)
+    focus_page_requested = Signal()
+
+    THIN_RESULTS = 3
+    """Fewer hits than this also offer "Did you mean"."""
+
+    def __init__(
+        self, index: SearchIndex, box: SearchBox, results: SearchResults,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.index = index
+        self.box = box
+        self.results = results
+        self._literal: str | None = None
+        box.textChanged.connect(self._on_box_text_changed)
+        box.move_requested.connect(self._on_box_move_requested)
+        box.activate_requested.connect(self._on_box_activate_requested)
+        box.escape_requested.connect(self._on_box_escape_requested)
+        results.hit_activated.connect(self._on_results_hit_activated)
+        results.search_requested.connect(self._on_results_search_requested)
+        results.literal_search_requested.connect(self._on_results_literal_search_requested)
+
+    def add_focus_shortcuts(self, window: QWidget) -> list[QShortcut]:
+        """Ctrl+F, Ctrl+K and ``/`` anywhere in ``window`` focus the box and select its text."""
+        shortcuts = []
+        for sequence in (QKeySequence.StandardKey.Find, "Ctrl+K", "/"):
+            shortcut = QShortcut(QKeySequence(sequence), window)
+            shortcut.activated.connect(self.focus_box)
+            shortcuts.append(shortcut)
+        return shortcuts
+
+    @Slot()
+    def focus_box(self) -> None:
+        """Focus the search box with its text selected, ready to type over."""
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    def search(self, text: str, *, correct: bool = True) -> list[Hit]:
+        """Run ``text`` and show its results (also used by tests and the benchmark)."""
+        hits = self.index.query(text, correct=correct)
+        suggestion = None
+        if text.strip() and len(hits) < self.THIN_RESULTS:
+            suggestion = self.index.suggest(text)
+        self.results.set_results(text, hits, suggestion, literal=not correct)
+        return hits
+
+    def reset(self) -> None:
+        """Clear the search without leaving the text in the undo history (kiosk reset)."""
+        self.box.setText("")
+
+    @Slot(str)
+    def _on_box_text_changed(self, text: str) -> None:
+        literal = self._literal is not None and text == self._literal
+        self.search(text, correct=not literal)
+        self._literal = None
+        self.query_changed.emit(text)
+
+    @Slot(int)
+    def _on_box_move_requested(self, delta: int) -> None:
+        self.results.move_selection(delta)
+
+    @Slot()
+    def _on_box_activate_requested(self) -> None:
+        self.results.activate_current()
+
+    @Slot()
+    def _on_box_escape_requested(self) -> None:
+        if self.box.text():
+            # setText, not clear(): clear() keeps the text in the undo history, and in
+            # kiosk mode Ctrl+Z would show the previous person's search.
+            self.box.setText("")
+        else:
+            self.focus_page_requested.emit()
+
+    @Slot(object)
+    def _on_results_hit_activated(self, hit: object) -> None:
+        self.hit_activated.emit(hit)
+
+    @Slot(str)
+    def _on_results_search_requested(self, text: str) -> None:
+        self.box.setText(text)
+        self.box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @Slot(str)
+    def _on_results_literal_search_requested(self, text: str) -> None:
+        self._literal = text
+        if self.box.text() != text:
+            self.box.setText(text)  # searches through textChanged
+        else:
+            self.search(text, correct=False)
+        self._literal = None
+        self.box.setFocus(Qt.FocusReason.OtherFocusReason)
