@@ -87,11 +87,25 @@ def build(
 def _restore_view(components: Components) -> None:
     window, settings = components.window, components.settings
     geometry = settings.get("window/geometry")
-    if geometry and not window.restoreGeometry(QByteArray(geometry)):
-        log.warning("settings: saved window geometry was not usable")
+    if not geometry or not window.restoreGeometry(QByteArray(geometry)):
+        if geometry:
+            log.warning("settings: saved window geometry was not usable")
+        _default_geometry(window)
     start = components.options.tab or settings.get("window/last_tab")
     if not window.show_tab(start):
         window.show_tab(window.tab_ids()[0])
+
+
+def _default_geometry(window: MainWindow) -> None:
+    """First start: most of the screen, centred, so the text has room."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    width = max(window.minimumWidth(), int(area.width() * 0.9))
+    height = max(window.minimumHeight(), int(area.height() * 0.9))
+    window.resize(min(width, area.width()), min(height, area.height()))
+    window.move(area.center() - window.rect().center())
 
 
 def _save_view(components: Components) -> None:

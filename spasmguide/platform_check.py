@@ -19,7 +19,6 @@ XCB_LIBRARIES: dict[str, str] = {
     "xcb-randr": "libxcb-randr0",
     "xcb-render-util": "libxcb-render-util0",
     "xcb-shape": "libxcb-shape0",
-    "xcb-xinerama": "libxcb-xinerama0",
     "xcb-xkb": "libxcb-xkb1",
     "xkbcommon-x11": "libxkbcommon-x11-0",
     "EGL": "libegl1",
