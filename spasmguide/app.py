@@ -74,6 +74,7 @@ def build(
     )
     window = MainWindow(pack)
     components = Components(window=window, pack=pack, settings=settings, options=options)
+    _build_timer(components, clock)
 
     window.finish_tabs()
     _restore_view(components)
@@ -82,6 +83,20 @@ def build(
         if message:
             window.show_notice(message)
     return components
+
+
+def _build_timer(components: Components, clock: Callable[[], float]) -> None:
+    """The Timer tab, its live countdown in the status area, and its help link."""
+    from spasmguide.ui.chime import Chime
+    from spasmguide.ui.timer_tab import TimerTab
+
+    window = components.window
+    timer_tab = TimerTab(components.pack.routines, clock=clock, chime=Chime())
+    window.add_tab(timer_tab, "Timer", "timer")
+    timer_tab.status_changed.connect(window.set_timer_status)
+    timer_tab.help_requested.connect(window.show_help)
+    window.status_button.clicked.connect(lambda: window.show_tab("timer"))
+    components.extras["timer_tab"] = timer_tab
 
 
 def _restore_view(components: Components) -> None:
