@@ -88,9 +88,12 @@ class TimerTab(QWidget):
     Signals:
         status_changed(str): Short live text for the window's status area, such as
             "Timer 02:15 · Hold stretch"; empty when no routine is under way.
+        help_requested(): The person pressed "When to get help" (shown at the end of a
+            routine and with the advice after 10 minutes of an open-ended step).
     """
 
     status_changed = Signal(str)
+    help_requested = Signal()
 
     VISIBLE_REPAINT_MS = 100
     HIDDEN_REPAINT_MS = 1000
@@ -331,6 +334,13 @@ class TimerTab(QWidget):
         self._message_label.setWordWrap(True)
         self._message_label.setFont(_font(self.PHASE_PT, bold=True))
         self._message_label.setAccessibleName("Message")
+        self._help_button = QPushButton("When to get help")
+        self._help_button.setAccessibleName("When to get help")
+        self._help_button.setFont(_font(self.TEXT_PT, bold=True))
+        self._help_button.setMinimumHeight(48)
+        self._help_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self._help_button.clicked.connect(self._on_help_button_clicked)
+        self._help_button.hide()
         for widget in (
             self._phase,
             self._instruction,
@@ -338,6 +348,7 @@ class TimerTab(QWidget):
             self._count_up,
             self._note,
             self._message_label,
+            self._help_button,
         ):
             cue_layout.addWidget(widget)
         cue_layout.addStretch(1)
@@ -456,6 +467,10 @@ class TimerTab(QWidget):
     @Slot()
     def _on_previous_button_clicked(self) -> None:
         self.previous_step()
+
+    @Slot()
+    def _on_help_button_clicked(self) -> None:
+        self.help_requested.emit()
 
     @Slot()
     def _on_quick_button_clicked(self) -> None:
@@ -677,6 +692,9 @@ class TimerTab(QWidget):
             message = timer.HELP_MESSAGE
         self._message_label.setText(message)
         self._message_label.setVisible(bool(message))
+        self._help_button.setVisible(
+            state is TimerState.FINISHED or (counting_up and timer.help_advice)
+        )
 
         self._progress.setValue(round(timer.progress * 1000))
         self._render_steps(timer)

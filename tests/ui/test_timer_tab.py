@@ -417,3 +417,12 @@ def test_no_routines_shows_a_plain_message(qtbot):
     qtbot.addWidget(widget)
     assert "no routines" in visible_text(widget).lower()
     assert not button(widget, "Start").isEnabled()
+
+
+def test_when_to_get_help_is_offered_at_the_end(qtbot, tab, clock):
+    assert not button(tab, "When to get help").isVisibleTo(tab)
+    click(qtbot, tab, "Start")
+    advance(tab, clock, 3)
+    advance(tab, clock, 40)
+    with qtbot.waitSignal(tab.help_requested, timeout=1000):
+        click(qtbot, tab, "When to get help")
