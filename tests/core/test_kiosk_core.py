@@ -1,0 +1,364 @@
+"""Kiosk rules without Qt: config, idle policy, PIN, shortcut allow-list, systemd notify."""
+
+from __future__ import annotations
+
+import configparser
+import io
+import os
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+from spasmguide.core.kiosk import (
+    IdlePolicy,
+    IdleState,
+    KioskConfig,
+    PinLockout,
+    PinResult,
+    TapCounter,
+    chord_allowed,
+    describe_exception,
+    hash_pin,
+    load_kiosk_config,
+    sd_notify,
+    set_pin_command,
+    verify_pin,
+    watchdog_interval_s,
+)
+from tests.fakes import FakeClock
+
+# A cheap hash keeps the suite fast; the real parameters are tested once below.
+FAST = {"n": 2**4, "r": 1, "p": 1}
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# -- configuration ------------------------------------------------------------------------------
+
+
+def test_missing_config_gives_safe_defaults_and_a_warning(tmp_path: Path) -> None:
+    config, warnings = load_kiosk_config(tmp_path / "nope.ini")
+    assert config == KioskConfig()
+    assert config.idle_timeout_s == 120 and config.idle_warning_s == 30
+    assert len(warnings) == 1 and "does not exist" in warnings[0]
+
+
+def test_good_config_is_read(tmp_path: Path) -> None:
+    path = write(tmp_path / "k.ini", (
+        "[kiosk]\nkiosk = yes\nidle_timeout = 180\nidle_warning = 45\ntimer_cap = 600\n"
+        "touch_only = true\ncontent = packs/en\nstart_tab = causes\n"
+    ))
+    config, warnings = load_kiosk_config(path)
+    assert warnings == []
+    assert config.kiosk and config.touch_only
+    assert (config.idle_timeout_s, config.idle_warning_s, config.timer_cap_s) == (180, 45, 600)
+    assert config.content == tmp_path / "packs/en"
+    assert config.start_tab == "causes"
+
+
+@pytest.mark.parametrize(
+    ("line", "attribute", "expected"),
+    [
+        ("idle_timeout = soon", "idle_timeout_s", 120),
+        ("idle_timeout = 5", "idle_timeout_s", 120),
+        ("idle_timeout = nan", "idle_timeout_s", 120),
+        ("idle_warning = 10", "idle_warning_s", 30),
+        ("idle_warning = -30", "idle_warning_s", 30),
+        ("timer_cap = 1e9", "timer_cap_s", 900),
+        ("touch_only = maybe", "touch_only", False),
+        ("start_tab = ../../etc", "start_tab", "overview"),
+        ("admin_pin_hash = 1234", "admin_pin_hash", ""),
+        ("colour = pink", "kiosk", True),
+    ],
+)
+def test_bad_values_fall_back_with_a_warning(
+    tmp_path: Path, line: str, attribute: str, expected: object
+) -> None:
+    path = write(tmp_path / "k.ini", f"[kiosk]\nkiosk = true\n{line}\n")
+    config, warnings = load_kiosk_config(path)
+    assert getattr(config, attribute) == expected
+    assert len(warnings) == 1
+    assert "1234" not in warnings[0]
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe\x00garbage", b"[kiosk\nkiosk=true", b"kiosk=1"])
+def test_unreadable_config_never_raises(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "k.ini"
+    path.write_bytes(content)
+    config, warnings = load_kiosk_config(path)
+    assert config == KioskConfig()
+    assert warnings
+
+
+def test_command_line_may_go_below_the_file_limits(tmp_path: Path) -> None:
+    path = write(tmp_path / "k.ini", "[kiosk]\nidle_warning = 25\n")
+    config, warnings = load_kiosk_config(
+        path, {"kiosk": True, "idle_timeout_s": 2, "idle_warning_s": 1}
+    )
+    assert warnings == []
+    assert config.kiosk and config.idle_timeout_s == 2 and config.idle_warning_s == 1
+    config, warnings = load_kiosk_config(path, {"idle_warning_s": 0})
+    assert config.idle_warning_s == 25 and len(warnings) == 1
+
+
+def test_command_line_cannot_switch_kiosk_off(tmp_path: Path) -> None:
+    path = write(tmp_path / "k.ini", "[kiosk]\nkiosk = true\n")
+    config, _ = load_kiosk_config(path, {"kiosk": False})
+    assert config.kiosk
+
+
+def test_user_level_files_are_never_read(tmp_path: Path, monkeypatch) -> None:
+    home = tmp_path / "home"
+    for sub in (".config/spasmguide", ".config/SpasmGuide"):
+        (home / sub).mkdir(parents=True)
+        write(home / sub / "kiosk.ini", "[kiosk]\nkiosk = false\nidle_timeout = 3600\n")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    system = write(tmp_path / "system.ini", "[kiosk]\nkiosk = true\nidle_timeout = 90\n")
+    config, _ = load_kiosk_config(system)
+    assert config.kiosk and config.idle_timeout_s == 90
+
+
+def test_repr_hides_the_pin_hash() -> None:
+    config = KioskConfig(admin_pin_hash=hash_pin("1234", **FAST))
+    assert "scrypt" not in repr(config) and "pin=set" in repr(config)
+
+
+# -- idle policy ---------------------------------------------------------------------------------
+
+
+def test_idle_warns_then_resets_once() -> None:
+    clock = FakeClock()
+    policy = IdlePolicy(120, 30, clock=clock)
+    clock.advance(119.9)
+    assert policy.poll().state is IdleState.ACTIVE
+    clock.advance(0.1)
+    status = policy.poll()
+    assert status.state is IdleState.WARNING and status.seconds_left == pytest.approx(30)
+    clock.advance(29.5)
+    assert policy.poll().seconds_left == pytest.approx(0.5)
+    clock.advance(0.5)
+    assert policy.poll().state is IdleState.RESET
+    assert policy.poll().state is IdleState.ACTIVE
+    assert policy.resets == 1
+
+
+def test_warning_lasts_its_full_length_even_when_polled_late() -> None:
+    clock = FakeClock()
+    policy = IdlePolicy(10, 20, clock=clock)
+    clock.advance(500)
+    assert policy.poll().state is IdleState.WARNING
+    clock.advance(19)
+    assert policy.poll().state is IdleState.WARNING
+
+
+def test_continue_extends_any_number_of_times() -> None:
+    clock = FakeClock()
+    policy = IdlePolicy(60, 20, clock=clock)
+    for _ in range(10):
+        clock.advance(70)
+        assert policy.poll().state is IdleState.WARNING
+        policy.continue_()
+        assert policy.poll().state is IdleState.ACTIVE
+    assert policy.resets == 0
+
+
+def test_activity_postpones_the_warning() -> None:
+    clock = FakeClock()
+    policy = IdlePolicy(60, 20, clock=clock)
+    for _ in range(5):
+        clock.advance(50)
+        policy.activity()
+    assert policy.poll().state is IdleState.ACTIVE
+
+
+def test_running_timer_holds_the_reset_until_the_cap() -> None:
+    clock = FakeClock()
+    busy = [True]
+    policy = IdlePolicy(60, 20, cap_s=300, clock=clock, is_busy=lambda: busy[0])
+    clock.advance(299)
+    status = policy.poll()
+    assert status.state is IdleState.ACTIVE and status.held
+    clock.advance(1)
+    assert policy.poll().state is IdleState.WARNING
+    clock.advance(20)
+    assert policy.poll().state is IdleState.RESET
+
+
+def test_timer_finishing_lets_the_warning_come() -> None:
+    clock = FakeClock()
+    busy = [True]
+    policy = IdlePolicy(60, 20, cap_s=300, clock=clock, is_busy=lambda: busy[0])
+    clock.advance(100)
+    assert policy.poll().state is IdleState.ACTIVE
+    busy[0] = False
+    assert policy.poll().state is IdleState.WARNING
+
+
+def test_admin_gesture_needs_five_taps_within_three_seconds() -> None:
+    clock = FakeClock()
+    taps = TapCounter(clock)
+    slow = []
+    for _ in range(8):
+        slow.append(taps.tap())
+        clock.advance(0.8)  # five taps span 3.2 s: never enough
+    assert not any(slow)
+    clock.advance(10)
+    quick = []
+    for _ in range(5):
+        quick.append(taps.tap())
+        clock.advance(0.7)
+    assert quick == [False, False, False, False, True]
+    assert taps.tap() is False  # the count starts over
+
+
+# -- PIN -----------------------------------------------------------------------------------------
+
+
+def test_pin_hash_round_trip_with_real_parameters() -> None:
+    stored = hash_pin("4821")
+    assert stored.startswith("scrypt$16384$8$1$") and "4821" not in stored
+    assert verify_pin("4821", stored)
+    assert not verify_pin("4822", stored)
+    assert hash_pin("4821") != stored  # salted
+
+
+@pytest.mark.parametrize("pin", ["123", "1234567890123", "12a4", " 1234", ""])
+def test_bad_pins_are_refused(pin: str) -> None:
+    with pytest.raises(ValueError):
+        hash_pin(pin, **FAST)
+
+
+@pytest.mark.parametrize(
+    "stored", ["", "1234", "scrypt$x$8$1$AA==$AA==", "scrypt$1048576000$8$1$AAAA$AAAA", "md5$1"]
+)
+def test_malformed_hashes_never_verify(stored: str) -> None:
+    assert not verify_pin("1234", stored)
+
+
+def test_wrong_pins_lock_out_with_growing_delay() -> None:
+    clock = FakeClock()
+    stored = hash_pin("2468", **FAST)
+    lockout = PinLockout(clock, free_attempts=3, base_delay_s=5, max_delay_s=60)
+    for _ in range(3):
+        assert lockout.attempt("0000", stored) is PinResult.REJECTED
+    assert lockout.locked() and lockout.seconds_left() == 5
+    assert lockout.attempt("2468", stored) is PinResult.LOCKED  # not even checked
+    delays = []
+    for _ in range(5):
+        clock.advance(lockout.seconds_left())
+        assert lockout.attempt("1111", stored) is PinResult.REJECTED
+        delays.append(lockout.seconds_left())
+    assert delays == [10, 20, 40, 60, 60]
+    clock.advance(60)
+    assert lockout.attempt("2468", stored) is PinResult.ACCEPTED
+    assert lockout.failures == 0 and not lockout.locked()
+
+
+def test_no_pin_set_means_no_admin_exit() -> None:
+    assert PinLockout(FakeClock()).attempt("1234", "") is PinResult.REJECTED
+
+
+def test_kiosk_pin_command_keeps_other_lines_and_never_echoes(tmp_path: Path) -> None:
+    path = write(tmp_path / "kiosk.ini", (
+        "# Waiting room 2\n[kiosk]\nkiosk = true\n; shorter for the front desk\n"
+        "idle_timeout = 90\nadmin_pin_hash = old\n\n[other]\nx = 1\n"
+    ))
+    out, err = io.StringIO(), io.StringIO()
+    assert set_pin_command(path, io.StringIO("73915\n"), out, err) == 0
+    text = path.read_text()
+    assert "# Waiting room 2" in text and "; shorter for the front desk" in text
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read_string(text)
+    assert parser["kiosk"]["idle_timeout"] == "90" and parser["other"]["x"] == "1"
+    assert verify_pin("73915", parser["kiosk"]["admin_pin_hash"])
+    assert "73915" not in out.getvalue() + err.getvalue()
+    assert "73915" not in text
+    config, warnings = load_kiosk_config(path)
+    assert warnings == [] and verify_pin("73915", config.admin_pin_hash)
+
+
+def test_kiosk_pin_command_creates_the_section(tmp_path: Path) -> None:
+    path = tmp_path / "new.ini"
+    assert set_pin_command(path, io.StringIO("1234"), io.StringIO(), io.StringIO()) == 0
+    config, _ = load_kiosk_config(path)
+    assert verify_pin("1234", config.admin_pin_hash)
+
+
+@pytest.mark.parametrize("pin", ["98", "abcd", "98 76", "9876543210987"])
+def test_kiosk_pin_command_refuses_bad_pins(tmp_path: Path, pin: str) -> None:
+    path = write(tmp_path / "k.ini", "[kiosk]\nkiosk = true\n")
+    err = io.StringIO()
+    assert set_pin_command(path, io.StringIO(pin + "\n"), io.StringIO(), err) == 1
+    assert path.read_text() == "[kiosk]\nkiosk = true\n"
+    assert pin not in err.getvalue()
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs file permissions")
+def test_kiosk_pin_command_reports_an_unwritable_file(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    path = write(folder / "k.ini", "[kiosk]\n")
+    folder.chmod(0o500)
+    try:
+        err = io.StringIO()
+        assert set_pin_command(path, io.StringIO("1234\n"), io.StringIO(), err) == 1
+        assert "Could not write" in err.getvalue()
+    finally:
+        folder.chmod(0o700)
+
+
+# -- lock-down rules -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "chord", ["Ctrl+Q", "Ctrl+W", "Ctrl+N", "Ctrl+O", "Ctrl+S", "Ctrl+P", "F1", "Shift+F1",
+              "F11", "Alt+F4", "Alt+Tab", "Meta+D", "Ctrl+Alt+Backspace", "Ctrl+Shift+Esc"],
+)
+def test_escape_chords_are_denied_everywhere(chord: str) -> None:
+    assert not chord_allowed(chord, in_search_box=False)
+    assert not chord_allowed(chord, in_search_box=True)
+
+
+def test_editing_keys_work_only_in_the_search_box() -> None:
+    assert chord_allowed("Ctrl+Z", in_search_box=True)
+    assert not chord_allowed("Ctrl+Z", in_search_box=False)
+    assert chord_allowed("Ctrl+Tab", in_search_box=False)
+    assert chord_allowed("A", in_search_box=False) and chord_allowed("Esc", in_search_box=False)
+    assert chord_allowed("Shift+Left", in_search_box=True)
+
+
+# -- staying up ----------------------------------------------------------------------------------
+
+
+def test_exception_description_has_place_but_not_message() -> None:
+    try:
+        raise ValueError("my private search words")
+    except ValueError:
+        kind, _, tb = sys.exc_info()
+    assert kind is not None
+    text = describe_exception(kind, tb)
+    assert text.startswith("ValueError in test_exception_description_has_place_but_not_message")
+    assert "test_kiosk_core.py" in text and "private" not in text
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="needs Unix sockets")
+def test_sd_notify_sends_datagrams(tmp_path: Path) -> None:
+    address = str(tmp_path / "notify")
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as server:
+        server.bind(address)
+        assert sd_notify("READY=1", {"NOTIFY_SOCKET": address})
+        assert server.recv(64) == b"READY=1"
+    assert not sd_notify("READY=1", {})
+    assert not sd_notify("READY=1", {"NOTIFY_SOCKET": str(tmp_path / "gone")})
+
+
+def test_watchdog_interval_is_half_the_systemd_period() -> None:
+    assert watchdog_interval_s({"WATCHDOG_USEC": "20000000"}) == 10
+    assert watchdog_interval_s({"WATCHDOG_USEC": "20000000", "WATCHDOG_PID": "1"}) is None
+    assert watchdog_interval_s({}) is None
