@@ -179,8 +179,8 @@ class RoutineTimer:
 
     CHECKIN_MESSAGE = "Is it easing? When the twitching stops, press Next step."
     HELP_MESSAGE = (
-        "This has lasted 10 minutes. If the cramp does not ease, or it keeps coming back, "
-        "get medical help. See When to get help."
+        "This cramp has lasted 10 minutes. If it has not eased, get medical help. "
+        "See When to get help."
     )
 
     def __init__(self, routine: Routine, clock: Clock = time.monotonic) -> None:

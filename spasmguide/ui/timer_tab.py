@@ -321,6 +321,10 @@ class TimerTab(QWidget):
         self._countdown.setAccessibleName("Time remaining")
         self._countdown.setFont(_font(self.COUNTDOWN_PT, bold=True))
         self._countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._count_up_caption = QLabel("Time so far")
+        self._count_up_caption.setFont(_font(self.TEXT_PT))
+        self._count_up_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._count_up_caption.hide()
         self._count_up = QLabel()
         self._count_up.setAccessibleName("Time so far")
         self._count_up.setFont(_font(self.COUNTDOWN_PT, bold=True))
@@ -345,6 +349,7 @@ class TimerTab(QWidget):
             self._phase,
             self._instruction,
             self._countdown,
+            self._count_up_caption,
             self._count_up,
             self._note,
             self._message_label,
@@ -679,6 +684,7 @@ class TimerTab(QWidget):
         counting_up = run.counts_up and state in (TimerState.RUNNING, TimerState.PAUSED)
         self._countdown.setVisible(not counting_up)
         self._count_up.setVisible(counting_up)
+        self._count_up_caption.setVisible(counting_up)
         if counting_up:
             self._count_up.setText(format_clock(timer.elapsed, counting_up=True))
             self._countdown.setText(format_clock(None))
@@ -708,8 +714,12 @@ class TimerTab(QWidget):
         if state is TimerState.FINISHED:
             current = len(timer.runs)
         key = (id(timer), timer.runs, current)
-        nxt = timer.next_run if state is not TimerState.IDLE else timer.current
-        self._next_preview.setText(f"Next: {nxt.title}" if nxt is not None else "Next: finish")
+        if state is TimerState.FINISHED:
+            preview = ""
+        else:
+            nxt = timer.next_run if state is not TimerState.IDLE else timer.current
+            preview = f"Next: {nxt.title}" if nxt is not None else "Next: the end of the routine"
+        self._next_preview.setText(preview)
         if key == self._list_key:
             return
         self._list_key = key
