@@ -21,3 +21,15 @@ def test_complete_small_example_passes_check_content(tmp_path: Path, capsys) -> 
     assert check_content(tmp_path, sys.stdout, sys.stderr) == 0
     out = capsys.readouterr().out.strip()
     assert out in example, out
+
+
+def test_routines_example_is_valid(tmp_path: Path) -> None:
+    from spasmguide.core.routines import load_routines
+
+    text = DOC.read_text(encoding="utf-8")
+    section = text[text.index("## routines.toml") : text.index("## A complete small pack")]
+    (example,) = re.findall(r"```toml\n(.*?)```", section, re.S)
+    (tmp_path / "routines.toml").write_text(example, encoding="utf-8")
+    (routine,) = load_routines(tmp_path)
+    assert routine.id == "cold-compress"
+    assert [s.kind for s in routine.steps] == ["other", "compress-cold", "stretch"]

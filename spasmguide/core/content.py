@@ -524,11 +524,7 @@ def load_pack(path: Path | str) -> Pack:
             )
         )
 
-    routines: tuple[Any, ...] = ()
-    synonyms: Any = None
-    extras = _load_extras(root, problems)
-    if extras is not None:
-        routines, synonyms = extras
+    routines, synonyms = _load_extras(root, problems)
 
     if problems:
         raise ContentError(problems)
@@ -548,26 +544,19 @@ def load_pack(path: Path | str) -> Pack:
     )
 
 
-def _load_extras(root: Path, problems: list[Problem]) -> tuple[tuple[Any, ...], Any] | None:
+def _load_extras(root: Path, problems: list[Problem]) -> tuple[tuple[Any, ...], Any]:
     """Load the optional timer routines and search synonyms beside the tabs."""
+    from spasmguide.core.routines import load_routines
+    from spasmguide.core.synonyms import load_synonyms
+
     routines: tuple[Any, ...] = ()
     synonyms: Any = None
     try:
-        from spasmguide.core.routines import load_routines
-    except ImportError:  # pragma: no cover - only while the timer module is absent
-        load_routines = None
+        routines = tuple(load_routines(root))
+    except ContentError as exc:
+        problems.extend(exc.problems)
     try:
-        from spasmguide.core.synonyms import load_synonyms
-    except ImportError:  # pragma: no cover - only while the search module is absent
-        load_synonyms = None
-    if load_routines is not None:
-        try:
-            routines = tuple(load_routines(root))
-        except ContentError as exc:
-            problems.extend(exc.problems)
-    if load_synonyms is not None:
-        try:
-            synonyms = load_synonyms(root)
-        except ContentError as exc:
-            problems.extend(exc.problems)
+        synonyms = load_synonyms(root)
+    except ContentError as exc:
+        problems.extend(exc.problems)
     return routines, synonyms
