@@ -12,9 +12,11 @@ installs the project into it; later runs reuse it and reinstall only when
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
+import tomllib
 import venv
 from pathlib import Path
 
@@ -30,13 +32,22 @@ def venv_python() -> Path:
     return VENV / "bin" / "python"
 
 
+def install_fingerprint(extras: str) -> str:
+    """Changes when what gets installed changes (not when tool settings do)."""
+    with (ROOT / "pyproject.toml").open("rb") as file:
+        project = tomllib.load(file)
+    wanted = {k: project.get(k) for k in ("build-system", "project")}
+    wanted["extras"] = extras
+    return hashlib.sha256(json.dumps(wanted, sort_keys=True).encode()).hexdigest()
+
+
 def ensure_environment(extras: str) -> Path:
     """Create the virtual environment and install the project if anything is missing."""
     if sys.version_info < (3, 11):  # noqa: UP036 - run.py must explain, not crash
         found = sys.version.split()[0]
         sys.exit(f"SpasmGuide needs Python 3.11 or newer; this is Python {found}.")
     python = venv_python()
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
+    wanted = install_fingerprint(extras)
     installed = STAMP.read_text(encoding="utf-8").split() if STAMP.exists() else []
     if python.exists() and wanted in installed:
         return python
