@@ -16,7 +16,6 @@ import json
 import os
 import subprocess
 import sys
-import tomllib
 import venv
 from pathlib import Path
 
@@ -34,6 +33,8 @@ def venv_python() -> Path:
 
 def install_fingerprint(extras: str) -> str:
     """Changes when what gets installed changes (not when tool settings do)."""
+    import tomllib  # here, so Python < 3.11 reaches the friendly version message
+
     with (ROOT / "pyproject.toml").open("rb") as file:
         project = tomllib.load(file)
     wanted = {k: project.get(k) for k in ("build-system", "project")}
