@@ -60,6 +60,8 @@ TYPO_CUTOFF = 0.75
 """Normalised OSA similarity a correction needs: one edit in 4-7 letters, two in 8+."""
 MAX_STEM_VARIANTS = 12
 TITLE_WEIGHT, BODY_WEIGHT, TAB_WEIGHT = 10.0, 1.0, 2.0
+BIG_MATCH = 2000
+"""Above this many matching sections only title matches are ranked (see ``_run``)."""
 SNIPPET_CHARS = 170
 """About 25 words of English."""
 SNIPPET_LEAD_CHARS = 50
@@ -174,6 +176,7 @@ class _Entry:
     text: str
     title_words: tuple[str, ...]
     title_stems: frozenset[str]
+    title_stem_list: tuple[str, ...]
 
 
 @dataclass
@@ -184,6 +187,7 @@ class _Unit:
     prefix: bool
     alternatives: tuple[tuple[str, ...], ...] = ()
     variants: frozenset[str] = frozenset()  # single index words this unit matches exactly
+    variant_stems: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()  # index words starting with these match too
     phrases: tuple[tuple[str, ...], ...] = ()  # multi-word alternatives
     corrected: str | None = None
@@ -199,6 +203,8 @@ class _Plan:
     corrected_from: str | None = None
     corrected_to: str | None = None
     required: list[_Unit] = field(default_factory=list)
+    stems: tuple[str, ...] = ()
+    phrase: str = ""
 
 
 class SearchIndex:
@@ -213,7 +219,7 @@ class SearchIndex:
         self._entries = entries
         self._synonyms = synonyms
         self._lock = threading.Lock()
-        self._folded: dict[int, tuple[str, str]] = {}
+        self._folded: dict[int, _Text] = {}
         rows = connection.execute("SELECT term, doc FROM vocab").fetchall()
         self._doc_freq: dict[str, int] = {term: doc for term, doc in rows}
         self._vocab_sorted: list[str] = sorted(self._doc_freq)
@@ -253,11 +259,25 @@ class SearchIndex:
             "CREATE VIRTUAL TABLE docs USING fts5(title, body, tab, "
             "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
         )
+        # Titles again on their own: a query whose words are all in enough titles is
+        # answered from this small table, skipping bm25 over thousands of body matches.
+        db.execute(
+            "CREATE VIRTUAL TABLE titles USING fts5(title, "
+            "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
+        )
         db.execute("CREATE VIRTUAL TABLE vocab USING fts5vocab(docs, 'row')")
+        for table in ("docs", "titles"):
+            # One bulk load: merge segments once at the end rather than while inserting.
+            db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 0)")
+            db.execute(f"INSERT INTO {table}({table}, rank) VALUES ('crisismerge', 1000)")
         with db:
             db.executemany(
                 "INSERT INTO docs(rowid, title, body, tab) VALUES (?, ?, ?, ?)",
                 ((i, e.title, e.text, e.tab_title) for i, e in enumerate(entries)),
+            )
+            db.executemany(
+                "INSERT INTO titles(rowid, title) VALUES (?, ?)",
+                ((i, e.title) for i, e in enumerate(entries)),
             )
         synonyms = pack.synonyms if isinstance(pack.synonyms, Synonyms) else Synonyms()
         examples = list(synonyms.examples) or sorted(
@@ -308,7 +328,8 @@ class SearchIndex:
         rows = self._run(plan, limit, any_word=False)
         if not rows and len(plan.units) > 1:
             rows = self._run(plan, limit, any_word=True)
-        return [self._hit(plan, rowid, score) for rowid, score in rows[:limit]]
+        matcher = _Matcher.of(plan.required, self._vocab_sorted)
+        return [self._hit(plan, rowid, score, matcher) for rowid, score in rows[:limit]]
 
     def _plan(self, text: str, *, correct: bool, min_length: int) -> _Plan | None:
         text = text[:MAX_QUERY_CHARS]
@@ -333,6 +354,8 @@ class SearchIndex:
                 plan.corrected_from = " ".join(text.split())
                 plan.corrected_to = " ".join(u.corrected or " ".join(u.words) for u in units)
         plan.required = [u for u in units if not u.is_stopword] or units
+        plan.stems = tuple(stem(u.corrected or w) for u in units for w in u.words)
+        plan.phrase = " ".join(u.corrected or " ".join(u.words) for u in units)
         return plan
 
     def _units(self, words: list[str], typing: bool) -> list[_Unit]:
@@ -343,7 +366,7 @@ class SearchIndex:
         while i < len(words):
             size = 1
             for n in range(min(longest, len(words) - i), 1, -1):
-                if " ".join(words[i : i + n]) in self._synonyms.phrases:
+                if " ".join(words[i : i + n]) in self._synonyms:
                     size = n
                     break
             chunk = tuple(words[i : i + size])
@@ -374,6 +397,7 @@ class SearchIndex:
                 phrases.append(alt)
         unit.alternatives = tuple(alternatives)
         unit.variants = frozenset(variants)
+        unit.variant_stems = frozenset(map(stem, variants))
         unit.prefixes = tuple(prefixes)
         unit.phrases = tuple(phrases)
         unit.prefix = prefix
@@ -452,78 +476,133 @@ class SearchIndex:
 
     def _run(self, plan: _Plan, limit: int, *, any_word: bool) -> list[tuple[int, float]]:
         expression = self._expression(plan, any_word)
-        fetch = max(limit * 2, 40)
-        rows = self._db.execute(
-            "SELECT rowid, bm25(docs, ?, ?, ?) AS r FROM docs WHERE docs MATCH ? "
-            "ORDER BY r LIMIT ?",
-            (TITLE_WEIGHT, BODY_WEIGHT, TAB_WEIGHT, expression, fetch),
-        ).fetchall()
-        scored = [(rowid, self._tier(plan, rowid) * 1000.0 - rank) for rowid, rank in rows]
+        fetch = limit + 10  # a few spare rows for the title tiers to lift
+        if not any_word or len(self._entries) > BIG_MATCH:
+            # Rows with every word in the title outrank every other row (tier 2 and up),
+            # so when titles alone fill the page the body need not be ranked at all.
+            rows = self._db.execute(
+                "SELECT rowid, bm25(titles) AS r FROM titles WHERE titles MATCH ? "
+                "ORDER BY r LIMIT ?",
+                (expression, fetch),
+            ).fetchall()
+            if len(rows) >= fetch:
+                scored = [
+                    (rowid, self._tier(plan, rowid) * 1000.0 - TITLE_WEIGHT * rank)
+                    for rowid, rank in rows
+                ]
+                scored.sort(key=lambda r: -r[1])
+                return scored
+        else:
+            rows = []
+        count = 0
+        if len(self._entries) > BIG_MATCH:
+            (count,) = self._db.execute(
+                "SELECT count(*) FROM docs WHERE docs MATCH ?", (expression,)
+            ).fetchone()
+        if count > BIG_MATCH:
+            # Thousands of matches come from a word in nearly every section, usually a
+            # letter or two still being typed. Ranking them all costs more than a frame,
+            # so title matches (ranked above) come first and the rest follow unranked.
+            seen = {rowid for rowid, _ in rows}
+            extra = self._db.execute(
+                "SELECT rowid FROM docs WHERE docs MATCH ? LIMIT ?", (expression, fetch)
+            ).fetchall()
+            rows = rows + [(rowid, 0.0) for (rowid,) in extra if rowid not in seen]
+            weights = TITLE_WEIGHT
+        else:
+            rows = self._db.execute(
+                "SELECT rowid, bm25(docs, ?, ?, ?) AS r FROM docs WHERE docs MATCH ? "
+                "ORDER BY r LIMIT ?",
+                (TITLE_WEIGHT, BODY_WEIGHT, TAB_WEIGHT, expression, fetch),
+            ).fetchall()
+            weights = 1.0
+        scored = [
+            (rowid, self._tier(plan, rowid) * 1000.0 - weights * rank) for rowid, rank in rows
+        ]
         scored.sort(key=lambda r: -r[1])
         return scored
 
     def _tier(self, plan: _Plan, rowid: int) -> int:
         entry = self._entries[rowid]
-        query_stems = [stem(u.corrected or w) for u in plan.units for w in u.words]
-        if query_stems == [stem(w) for w in entry.title_words]:
+        if plan.stems == entry.title_stem_list:
             return 3
         if all(self._in_title(u, entry) for u in plan.required):
             return 2
-        if len(plan.units) > 1:
-            phrase = " ".join(u.corrected or " ".join(u.words) for u in plan.units)
-            if phrase in self._folded_text(rowid)[1]:
-                return 1
+        if len(plan.units) > 1 and plan.phrase in self._folded_text(rowid).folded:
+            return 1
         return 0
 
     @staticmethod
     def _in_title(unit: _Unit, entry: _Entry) -> bool:
-        if any(stem(v) in entry.title_stems for v in unit.variants):
+        if not unit.variant_stems.isdisjoint(entry.title_stems):
             return True
         if any(w.startswith(p) for p in unit.prefixes for w in entry.title_words):
             return True
         joined = " ".join(entry.title_words)
         return any(" ".join(p) in joined for p in unit.phrases)
 
-    def _folded_text(self, rowid: int) -> tuple[str, str]:
+    def _folded_text(self, rowid: int) -> _Text:
         cached = self._folded.get(rowid)
         if cached is None:
             entry = self._entries[rowid]
-            cached = (_fold_keep_length(entry.title), _fold_keep_length(entry.text))
+            flat = " ".join(entry.text.split())
+            folded = _fold_keep_length(flat)
+            words = frozenset(words_of(flat)) | frozenset(entry.title_words)
+            cached = _Text(flat, folded, words)
             self._folded[rowid] = cached
         return cached
 
     # ----------------------------------------------------------------- results
 
-    def _hit(self, plan: _Plan, rowid: int, score: float) -> Hit:
+    def _hit(self, plan: _Plan, rowid: int, score: float, matcher: _Matcher) -> Hit:
         entry = self._entries[rowid]
-        units = plan.required
-        pattern = _terms_pattern(
-            tuple(sorted(v for u in units for v in u.variants)),
-            tuple(sorted(p for u in units for p in u.prefixes)),
-            tuple(sorted(p for u in units for p in u.phrases)),
-        )
-        folded_title, folded_text = self._folded_text(rowid)
-        terms: dict[str, str] = {}
-        first: int | None = None
-        for source, folded in ((entry.title, folded_title), (entry.text, folded_text)):
-            for match in pattern.finditer(folded):
-                if source is entry.text and first is None:
-                    first = match.start()
-                word = source[match.start() : match.end()]
-                terms.setdefault(word.lower(), word)
-                if len(terms) >= MAX_TERMS:
-                    break
+        text = self._folded_text(rowid)
+        words = text.words
+        terms = sorted(words & matcher.words)
+        terms += [" ".join(p) for p in matcher.phrases if " ".join(p) in text.folded]
+        first = matcher.pattern.search(text.folded)
         return Hit(
             tab_id=entry.tab_id,
             tab_title=entry.tab_title,
             section_id=entry.section_id,
             section_title=entry.title,
-            snippet=_snippet(entry.text, first or 0),
-            terms=tuple(terms.values()),
+            snippet=_snippet(text.flat, first.start() if first else 0),
+            terms=tuple(dict.fromkeys(terms))[:MAX_TERMS],
             score=float(score),
             corrected_from=plan.corrected_from,
             corrected_to=plan.corrected_to,
         )
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A section's text prepared for snippets and highlighting, made on first use."""
+
+    flat: str  # whitespace collapsed to single spaces
+    folded: str  # flat, folded character by character (same offsets)
+    words: frozenset[str]  # folded words of title and text
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """What the words of one query match, for finding terms in a hit's text."""
+
+    words: frozenset[str]  # index words matched: variants and completions of prefixes
+    phrases: tuple[tuple[str, ...], ...]
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, units: Sequence[_Unit], vocabulary: Sequence[str]) -> _Matcher:
+        variants = tuple(sorted({v for u in units for v in u.variants}))
+        prefixes = tuple(sorted({p for u in units for p in u.prefixes}))
+        phrases = tuple(sorted({p for u in units for p in u.phrases}))
+        words = set(variants)
+        for prefix in prefixes:
+            at = bisect.bisect_left(vocabulary, prefix)
+            while at < len(vocabulary) and vocabulary[at].startswith(prefix):
+                words.add(vocabulary[at])
+                at += 1
+        return cls(frozenset(words), phrases, _terms_pattern(variants, prefixes, phrases))
 
 
 @functools.lru_cache(maxsize=256)
@@ -538,12 +617,8 @@ def _terms_pattern(
     return re.compile(r"(?<![^\W_])(?:" + "|".join(options) + r")(?![^\W_])")
 
 
-def _snippet(text: str, at: int) -> str:
-    """About 25 words of ``text`` around offset ``at``, cut at word boundaries."""
-    flat = " ".join(text.split()) if "\n" in text else text
-    if flat is not text:
-        # Offsets shift when newlines collapse; find the same spot again in the flat text.
-        at = len(" ".join(text[:at].split()))
+def _snippet(flat: str, at: int) -> str:
+    """About 25 words of ``flat`` text around offset ``at``, cut at word boundaries."""
     start = max(0, at - SNIPPET_LEAD_CHARS)
     if start > 0:
         space = flat.find(" ", start)
@@ -561,9 +636,8 @@ def _snippet(text: str, at: int) -> str:
 def _entries_of(pack: Any) -> Iterable[_Entry]:
     def entry(tab_id: str, tab_title: str, section_id: str, title: str, text: str) -> _Entry:
         words = tuple(words_of(title))
-        return _Entry(
-            tab_id, tab_title, section_id, title, text, words, frozenset(map(stem, words))
-        )
+        stems = tuple(map(stem, words))
+        return _Entry(tab_id, tab_title, section_id, title, text, words, frozenset(stems), stems)
 
     for tab, section in pack.sections():
         yield entry(tab.id, tab.title, section.id, section.title, section.text)

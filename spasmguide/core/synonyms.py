@@ -74,6 +74,7 @@ class Synonyms:
     _table: dict[str, tuple[str, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    _longest: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         table: dict[str, list[str]] = {}
@@ -85,6 +86,7 @@ class Synonyms:
             bucket = table.setdefault(source, [])
             bucket.extend(t for t in targets if t != source and t not in bucket)
         self._table.update({k: tuple(v) for k, v in table.items()})
+        self._longest.append(max((len(p.split()) for p in self._table), default=0))
 
     def __repr__(self) -> str:
         return (
@@ -100,10 +102,13 @@ class Synonyms:
         """Every phrase that has synonyms (the keys a query is scanned for)."""
         return frozenset(self._table)
 
+    def __contains__(self, phrase: object) -> bool:
+        return phrase in self._table
+
     @property
     def longest(self) -> int:
         """Word count of the longest phrase that has synonyms."""
-        return max((len(p.split()) for p in self._table), default=0)
+        return self._longest[0]
 
     def alternatives(self, phrase: str) -> tuple[str, ...]:
         """Other phrases that ``phrase`` (folded words joined by spaces) should also find."""
