@@ -219,13 +219,19 @@ def bench_pack(name: str, pack: Pack, queries_wanted: int) -> SearchIndex:
 def bench_paint(index: SearchIndex, pack: Pack, keystrokes: int) -> None:
     """Keystroke -> results list painted, in the real widgets on the offscreen platform."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent, QObject, qInstallMessageHandler
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
     from spasmguide.ui.search import SearchBox, SearchController, SearchResults
 
     app = QApplication.instance() or QApplication([])
+    # The offscreen platform warns on every window size-hint change; it is noise here.
+    qInstallMessageHandler(
+        lambda _mode, _context, message: None
+        if "propagateSizeHints" in message
+        else print(message, file=sys.stderr)
+    )
 
     class PaintWatch(QObject):
         def __init__(self) -> None:

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -284,7 +285,6 @@ class SearchResults(QWidget):
         self.status = QLabel()
         self.status.setObjectName("search-status")
         self.status.setAccessibleName("Search status")
-        self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         self.instead_button = QPushButton()
@@ -326,15 +326,27 @@ class SearchResults(QWidget):
         self.list.activated.connect(self._on_list_activated)
         self.list.clicked.connect(self._on_list_activated)
 
+        for widget in (self.instead_button, self.suggestion_button):
+            # Keep the layout still while these come and go on every keystroke.
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
         top.addWidget(self.instead_button)
+        top.addWidget(self.suggestion_button)
+        empty_page = QWidget()
+        empty_page.setObjectName("search-empty")
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addWidget(self.examples_label)
+        empty_layout.addLayout(examples_row)
+        empty_layout.addStretch(1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.list)
+        self.pages.addWidget(empty_page)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.suggestion_button)
-        layout.addWidget(self.examples_label)
-        layout.addLayout(examples_row)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.pages, 1)
         self.set_results("", [])
 
     @property
@@ -384,12 +396,8 @@ class SearchResults(QWidget):
         if offer:
             self.suggestion_button.setText(f"Did you mean \u201c{suggestion}\u201d?")
             self.suggestion_button.setAccessibleName(f"Did you mean {suggestion}")
-        empty = not hits
-        self.examples_label.setVisible(empty and bool(self.example_buttons))
         self.examples_label.setText("Try one of these:" if shown else "For example:")
-        for button in self.example_buttons:
-            button.setVisible(empty)
-        self.list.setVisible(not empty)
+        self.pages.setCurrentIndex(1 if not hits else 0)
         self._announce(status, hits)
         if query != self._query:
             self._query = query
