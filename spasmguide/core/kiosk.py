@@ -570,7 +570,9 @@ GUARDED_MODIFIERS = frozenset({"Ctrl", "Alt", "Meta"})
 NAVIGATION_CHORDS = frozenset({
     "Ctrl+Tab", "Ctrl+Shift+Tab", "Ctrl+Backtab", "Ctrl+Shift+Backtab",
     "Ctrl+PgDown", "Ctrl+PgUp",
-    "Ctrl+F",
+    "Ctrl+F", "Ctrl+K", "/",
+    "Alt+1", "Alt+2", "Alt+3", "Alt+4", "Alt+5", "Alt+6", "Alt+7", "Alt+8", "Alt+9",
+    "F6", "Shift+F6",
     "Ctrl++", "Ctrl+=", "Ctrl+-", "Ctrl+0", "Ctrl+Shift++", "Ctrl+Shift+=",
 })
 """The program's own navigation and view keys: they work everywhere."""
@@ -598,14 +600,14 @@ def chord_allowed(chord: str, *, in_search_box: bool) -> bool:
     """
     if not chord:
         return True
+    if chord in NAVIGATION_CHORDS:
+        return True
     parts = chord.split("+")
     key = parts[-1] or "+"
     modifiers = {p for p in parts[:-1] if p}
     if is_function_key(key):
         return False
     if not modifiers & GUARDED_MODIFIERS:
-        return True
-    if chord in NAVIGATION_CHORDS:
         return True
     return in_search_box and chord in EDITING_CHORDS
 

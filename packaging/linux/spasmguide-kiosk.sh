@@ -1,0 +1,16 @@
+#!/bin/sh
+# Start SpasmGuide in kiosk mode (run by spasmguide-kiosk.service inside cage).
+# Settings come from /etc/spasmguide/kiosk.ini; nothing is written to the home folder.
+set -eu
+
+SPASMGUIDE_HOME="${SPASMGUIDE_HOME:-/opt/spasmguide}"
+CONFIG="${SPASMGUIDE_KIOSK_CONFIG:-/etc/spasmguide/kiosk.ini}"
+PYTHON="${SPASMGUIDE_PYTHON:-$SPASMGUIDE_HOME/.venv/bin/python}"
+
+# Never let Ctrl+Alt+Backspace end the program on the evdev keyboard plugin.
+export QT_QPA_EVDEV_KEYBOARD_PARAMETERS="${QT_QPA_EVDEV_KEYBOARD_PARAMETERS:-nozap}"
+# No accessibility bus warnings on a locked-down device without one.
+export NO_AT_BRIDGE="${NO_AT_BRIDGE:-1}"
+
+cd "$SPASMGUIDE_HOME"
+exec "$PYTHON" -m spasmguide --kiosk --config "$CONFIG" "$@"

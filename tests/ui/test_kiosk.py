@@ -1,0 +1,803 @@
+"""Kiosk mode as a stranger at a waiting-room screen meets it: locked in, private, self-resetting.
+
+Every test drives the idle policy with a fake clock (``controller.poll()``), never by waiting.
+"""
+
+from __future__ import annotations
+
+import configparser
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Slot
+from PySide6.QtGui import (
+    QClipboard,
+    QCloseEvent,
+    QContextMenuEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShortcut,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QColorDialog,
+    QDialog,
+    QFileDialog,
+    QFontDialog,
+    QInputDialog,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTabBar,
+    QWidget,
+)
+
+from spasmguide.app import build
+from spasmguide.cli import LaunchOptions
+from spasmguide.core.kiosk import IdleState, KioskConfig, hash_pin
+from spasmguide.ui.kiosk import acquire_single_instance, install_kiosk
+from spasmguide.ui.reader import PageView
+from tests.fakes import FakeClock
+
+ROOT = Path(__file__).resolve().parents[2]
+PIN = "2580"
+FAST_HASH = {"n": 2**4, "r": 1, "p": 1}
+SENTINEL = "zqxsentinelvarices"
+
+ESCAPE_KEYS = [
+    (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier, "Ctrl+Q"),
+    (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier, "Ctrl+W"),
+    (Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier, "Ctrl+N"),
+    (Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier, "Ctrl+O"),
+    (Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier, "Ctrl+S"),
+    (Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier, "Ctrl+P"),
+    (Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier, "F1"),
+    (Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier, "Shift+F1"),
+    (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier, "F11"),
+    (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier, "Alt+F4"),
+    (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier, None),
+]
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch) -> Path:
+    """Every file the program might write goes under a temporary HOME."""
+    home = tmp_path / "home"
+    for sub in (".config", ".local/share", ".cache", ".local/state", "runtime"):
+        (home / sub).mkdir(parents=True)
+    (home / "runtime").chmod(0o700)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local/share"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local/state"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / "runtime"))
+    monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
+    return home
+
+
+def _search_box(components) -> QLineEdit:
+    box = components.extras.get("search_box")
+    if box is None:
+        box = QLineEdit()
+        box.setObjectName("search-box")
+        box.setAccessibleName("Search")
+        components.window.set_search_widgets(box, QWidget())
+    return box
+
+
+@pytest.fixture
+def kiosk(qtbot, private_home: Path):
+    made = []
+
+    def _make(**config_kwargs):
+        clock = FakeClock()
+        busy = config_kwargs.pop("is_busy", lambda: False)
+        hooks = config_kwargs.pop("hooks", [])
+        config_kwargs.setdefault("idle_timeout_s", 60)
+        config_kwargs.setdefault("idle_warning_s", 20)
+        config_kwargs.setdefault("timer_cap_s", 300)
+        config_kwargs.setdefault("admin_pin_hash", hash_pin(PIN, **FAST_HASH))
+        config = KioskConfig(kiosk=True, **config_kwargs)
+        components = build(
+            LaunchOptions(settings=private_home / ".config" / "settings.ini"), clock=clock
+        )
+        window = components.window
+        qtbot.addWidget(window)
+        box = _search_box(components)
+        quits: list[bool] = []
+        controller = install_kiosk(
+            components, config, clock, reset_hooks=hooks, is_busy=busy, search_box=box,
+            quit_app=lambda: quits.append(True),
+        )
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        made.append(controller)
+        return SimpleNamespace(
+            components=components, window=window, controller=controller, clock=clock,
+            box=box, quits=quits, config=config,
+        )
+
+    yield _make
+    for controller in made:
+        controller.uninstall()
+        controller.admin_quit_requested = True  # let qtbot close the window
+
+
+def visible_top_levels() -> set[int]:
+    return {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+
+
+def to_reset(k) -> None:
+    """Let the fake clock run out the idle time and the warning."""
+    k.clock.advance(k.config.idle_timeout_s)
+    assert k.controller.poll() is IdleState.WARNING
+    k.clock.advance(k.config.idle_warning_s)
+    assert k.controller.poll() is IdleState.RESET
+
+
+# -- locked in -----------------------------------------------------------------------------------
+
+
+def test_fullscreen_and_frameless_and_reasserted(kiosk, qtbot) -> None:
+    k = kiosk()
+    window = k.window
+    assert window.isFullScreen()
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    screen = window.screen().geometry()
+    assert window.geometry() == screen
+    window.showNormal()
+    qtbot.waitUntil(window.isFullScreen)
+    window.setWindowState(Qt.WindowState.WindowMinimized)
+    qtbot.waitUntil(window.isFullScreen)
+
+
+def test_close_is_refused(kiosk, qtbot) -> None:
+    k = kiosk()
+    assert k.window.close() is False
+    event = QCloseEvent()
+    QApplication.sendEvent(k.window, event)
+    assert not event.isAccepted()
+    assert k.window.isVisible()
+
+
+def _trap_shortcuts(window: QWidget) -> list[str]:
+    fired: list[str] = []
+    for _key, _mod, text in ESCAPE_KEYS:
+        if text:
+            shortcut = QShortcut(QKeySequence(text), window)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(lambda t=text: fired.append(t))
+    return fired
+
+
+def test_trap_shortcuts_fire_without_kiosk(qtbot, private_home: Path) -> None:
+    """Proof that the escape-key test below can fail: the traps work on a desktop window."""
+    components = build(LaunchOptions(settings=private_home / "s.ini"))
+    window = components.window
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    fired = _trap_shortcuts(window)
+    qtbot.keyClick(window.readers["causes"].section_list, Qt.Key.Key_Q,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert fired == ["Ctrl+Q"]
+
+
+def test_escape_keys_change_nothing_on_any_tab(kiosk, qtbot) -> None:
+    k = kiosk()
+    window = k.window
+    fired = _trap_shortcuts(window)
+    before_windows = visible_top_levels()
+    widget_count = len(QApplication.allWidgets())
+    for tab_id in window.tab_ids():
+        window.show_tab(tab_id)
+        page = window.tabs.currentWidget()
+        target = page.focusProxy() or page
+        focusable = [w for w in page.findChildren(QWidget)
+                     if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isVisibleTo(window)]
+        target = focusable[0] if focusable else target
+        target.setFocus()
+        for key, modifier, text in ESCAPE_KEYS:
+            qtbot.keyClick(target, key, modifier)
+            assert window.isVisible() and window.isFullScreen(), text
+            assert window.current_tab_id() == tab_id, text
+        for key, modifier, _text in ESCAPE_KEYS:
+            qtbot.keyClick(k.box, key, modifier)
+    QApplication.processEvents()
+    assert fired == []
+    assert visible_top_levels() == before_windows
+    assert len(QApplication.allWidgets()) == widget_count
+    assert QApplication.activePopupWidget() is None and QApplication.activeModalWidget() is None
+
+
+class _Recorder(QObject):
+    """Sits on one widget and notes which of the watched events reached it."""
+
+    def __init__(self, kinds: set[QEvent.Type]) -> None:
+        super().__init__()
+        self.kinds = kinds
+        self.seen: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.kinds:
+            self.seen.append(f"{type(watched).__name__}:{event.type().name}")
+            return True  # never let a real menu open in a test
+        return False
+
+
+def _send_context_menus(window: QWidget) -> _Recorder:
+    recorder = _Recorder({QEvent.Type.ContextMenu})
+    widgets = [window, *window.findChildren(QWidget)]
+    for widget in widgets:
+        widget.installEventFilter(recorder)
+    for widget in widgets:
+        centre = widget.rect().center()
+        for reason in (QContextMenuEvent.Reason.Keyboard, QContextMenuEvent.Reason.Mouse):
+            event = QContextMenuEvent(reason, centre, widget.mapToGlobal(centre))
+            QApplication.sendEvent(widget, event)
+    for widget in widgets:
+        widget.removeEventFilter(recorder)
+    return recorder
+
+
+def test_context_menus_reach_widgets_without_kiosk(qtbot, private_home: Path) -> None:
+    """Proof that the next test can fail: without kiosk mode the events get through."""
+    components = build(LaunchOptions(settings=private_home / "s.ini"))
+    qtbot.addWidget(components.window)
+    assert len(_send_context_menus(components.window).seen) > 10
+
+
+def test_no_context_menu_on_any_widget(kiosk) -> None:
+    k = kiosk()
+    k.controller.open_pin_pad()
+    k.controller.keypad.open()
+    recorder = _send_context_menus(k.window)
+    assert recorder.seen == []
+    assert QApplication.activePopupWidget() is None
+
+
+def test_drops_are_rejected_everywhere(kiosk) -> None:
+    k = kiosk()
+    recorder = _Recorder({QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop})
+    widgets = [k.window, *k.window.findChildren(QWidget)]
+    assert any(w.acceptDrops() for w in widgets)  # Qt's default for line edits
+    mime = QMimeData()
+    mime.setText(SENTINEL)
+    mime.setUrls([QUrl("file:///etc/passwd")])
+    for widget in widgets:
+        widget.installEventFilter(recorder)
+        enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime,
+                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(widget, enter)
+        drop = QDropEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime,
+                          Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(widget, drop)
+        assert not enter.isAccepted() and not drop.isAccepted(), type(widget).__name__
+        widget.removeEventFilter(recorder)
+    assert recorder.seen == []
+    assert SENTINEL not in k.box.text()
+
+
+DIALOG_ENTRY_POINTS = {
+    QFileDialog: ["getOpenFileName", "getOpenFileNames", "getSaveFileName",
+                  "getExistingDirectory", "getOpenFileUrl", "getOpenFileUrls",
+                  "getSaveFileUrl", "getExistingDirectoryUrl", "exec", "open"],
+    QMessageBox: ["information", "warning", "critical", "question", "about", "aboutQt",
+                  "exec", "open"],
+    QInputDialog: ["getText", "getInt", "getDouble", "getItem", "getMultiLineText", "exec"],
+    QColorDialog: ["getColor", "exec"],
+    QFontDialog: ["getFont", "exec"],
+    QDialog: ["exec", "open"],
+    QMenu: ["exec", "popup"],
+}
+
+
+def test_dialog_trip_wires_never_fire(kiosk, qtbot, monkeypatch) -> None:
+    tripped: list[str] = []
+    patches = dict(DIALOG_ENTRY_POINTS)
+    try:
+        from PySide6.QtPrintSupport import QPageSetupDialog, QPrintDialog, QPrintPreviewDialog
+
+        patches[QPrintDialog] = ["exec", "open"]
+        patches[QPageSetupDialog] = ["exec", "open"]
+        patches[QPrintPreviewDialog] = ["exec", "open"]
+    except ImportError:  # pragma: no cover - print support is optional in some builds
+        pass
+    for cls, names in patches.items():
+        for name in names:
+            def trip(*_args, _where=f"{cls.__name__}.{name}", **_kwargs):
+                tripped.append(_where)
+                return None
+            monkeypatch.setattr(cls, name, trip)
+    k = kiosk()
+    window = k.window
+    for tab_id in window.tab_ids():
+        window.show_tab(tab_id)
+        for button in window.findChildren(QAbstractButton):
+            if button.isVisible() and button.isEnabled() and "read" not in (
+                button.accessibleName().lower()
+            ):
+                qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        window.show_tab(tab_id)
+        target = QApplication.focusWidget() or window
+        for key, modifier, _text in ESCAPE_KEYS:
+            qtbot.keyClick(target, key, modifier)
+    timer_tab = k.components.extras.get("timer_tab")
+    if timer_tab is not None:
+        timer_tab.stop()
+    assert tripped == []
+
+
+def test_a_stray_window_is_closed(kiosk, qtbot) -> None:
+    k = kiosk()
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    box = QMessageBox(QMessageBox.Icon.Information, "x", "y")
+    qtbot.addWidget(box)
+    stray = QWidget()
+    qtbot.addWidget(stray)
+    for widget in (dialog, box, stray):
+        widget.show()
+    qtbot.waitUntil(lambda: not (dialog.isVisible() or box.isVisible() or stray.isVisible()))
+    assert k.controller.blocked_windows == 3
+    assert k.window.isVisible()
+
+
+class _UrlRecorder(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+def _anchors(page: PageView) -> list[tuple[int, str]]:
+    found = []
+    block = page.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isAnchor() and fmt.anchorHref():
+                found.append((fragment.position(), fmt.anchorHref()))
+            it += 1
+        block = block.next()
+    return found
+
+
+def _click_anchor(qtbot, page: PageView, position: int) -> None:
+    cursor = QTextCursor(page.document())
+    cursor.setPosition(position + 1)
+    page.setTextCursor(cursor)
+    page.ensureCursorVisible()
+    rect = page.cursorRect(cursor)
+    qtbot.mouseClick(page.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_links_stay_internal(kiosk, qtbot) -> None:
+    k = kiosk()
+    window = k.window
+    recorder = _UrlRecorder()
+    schemes = ("http", "https", "file", "mailto")
+    for scheme in schemes:
+        QDesktopServices.setUrlHandler(scheme, recorder, "handle")
+    followed: list[str] = []
+    try:
+        pages = [(tab_id, reader.page) for tab_id, reader in window.readers.items()]
+        pages.append(("about", window.about))
+        total = 0
+        for tab_id, page in pages:
+            page.link_requested.connect(followed.append)
+            window.show_tab(tab_id)
+            for position, href in _anchors(page):
+                total += 1
+                page.anchorClicked.emit(QUrl(href))
+                window.show_tab(tab_id)
+                _click_anchor(qtbot, page, position)
+                window.show_tab(tab_id)
+            for url in ("https://example.com", "file:///etc/passwd", "mailto:a@b.c"):
+                page.anchorClicked.emit(QUrl(url))
+        assert total > 0
+        assert len(followed) >= 2 * total - 2  # the real clicks did hit the links
+        about = window.about
+        window.show_tab("about")
+        about.setHtml('<p><a href="https://example.com/x">web</a> <a href="file:///etc/passwd">'
+                      'file</a> <a href="mailto:a@b.c">mail</a> <a href="http://x.y">old</a></p>')
+        for position, _href in _anchors(about):
+            _click_anchor(qtbot, about, position)
+        QApplication.processEvents()
+        assert recorder.urls == []
+        assert "web" in about.toPlainText()
+    finally:
+        for scheme in schemes:
+            QDesktopServices.unsetUrlHandler(scheme)
+
+
+# -- private between patients --------------------------------------------------------------------
+
+
+def test_idle_warning_then_reset(kiosk) -> None:
+    k = kiosk()
+    controller = k.controller
+    k.window.show_tab("causes")
+    k.clock.advance(59.5)
+    assert controller.poll() is IdleState.ACTIVE and not controller.warning.isVisible()
+    k.clock.advance(0.5)
+    assert controller.poll() is IdleState.WARNING
+    assert controller.warning.isVisible()
+    assert not controller.warning.isWindow() and controller.warning.parentWidget() is k.window
+    assert controller.warning.geometry() == k.window.rect()
+    assert "20 seconds" in controller.warning.message.text()
+    k.clock.advance(12.2)
+    controller.poll()
+    assert "8 seconds" in controller.warning.message.text()
+    k.clock.advance(7.8)
+    assert controller.poll() is IdleState.RESET
+    assert not controller.warning.isVisible()
+    assert controller.attract.isVisible() and controller.resets == 1
+    assert k.window.current_tab_id() == "overview"
+
+
+def test_continue_extends_ten_times(kiosk, qtbot) -> None:
+    k = kiosk()
+    controller = k.controller
+    for _ in range(10):
+        k.clock.advance(60)
+        assert controller.poll() is IdleState.WARNING
+        k.clock.advance(19)
+        assert controller.poll() is IdleState.WARNING
+        qtbot.mouseClick(controller.warning.continue_button, Qt.MouseButton.LeftButton)
+        assert not controller.warning.isVisible()
+        assert controller.poll() is IdleState.ACTIVE
+    assert controller.resets == 0
+
+
+def test_programmatic_focus_is_not_activity_but_a_key_is(kiosk, qtbot) -> None:
+    k = kiosk()
+    k.clock.advance(59)
+    k.box.setFocus()
+    k.window.show_tab("causes")
+    k.clock.advance(1)
+    assert k.controller.poll() is IdleState.WARNING
+    qtbot.keyClick(k.controller.warning.continue_button, Qt.Key.Key_Space)
+    assert k.controller.poll() is IdleState.ACTIVE
+    k.clock.advance(50)
+    qtbot.mouseMove(k.window, QPoint(300, 300))
+    qtbot.mouseMove(k.window, QPoint(310, 320))
+    k.clock.advance(50)
+    assert k.controller.poll() is IdleState.ACTIVE
+
+
+def test_reset_wipes_everything_the_last_person_left(
+    kiosk, qtbot, private_home: Path, caplog
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    timer_tab_calls: list[str] = []
+    appearance_calls: list[str] = []
+    k = kiosk(hooks=[lambda: timer_tab_calls.append("stop"),
+                     lambda: appearance_calls.append("defaults")])
+    window, box, controller = k.window, k.box, k.controller
+    clipboard = QGuiApplication.clipboard()
+    window.show_tab("treatments")
+    reader = window.readers["treatments"]
+    reader.page.verticalScrollBar().setValue(reader.page.verticalScrollBar().maximum())
+    box.setFocus()
+    qtbot.keyClicks(box, SENTINEL)
+    qtbot.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(box, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert clipboard.text() == SENTINEL  # proof the copy went through
+    if clipboard.supportsSelection():
+        clipboard.setText(SENTINEL, QClipboard.Mode.Selection)
+    controller.keypad.open()
+
+    to_reset(k)
+
+    assert box.text() == ""
+    assert not box.isUndoAvailable()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    box.undo()
+    assert box.text() == ""
+    assert clipboard.text(QClipboard.Mode.Clipboard) == ""
+    if clipboard.supportsSelection():
+        assert clipboard.text(QClipboard.Mode.Selection) == ""
+    assert window.current_tab_id() == "overview"
+    assert all(r.page.verticalScrollBar().value() == 0 for r in window.readers.values())
+    assert not controller.keypad.isVisible() and not controller.warning.isVisible()
+    assert timer_tab_calls == ["stop"] and appearance_calls == ["defaults"]
+    window.close()
+    for path in private_home.rglob("*"):
+        if path.is_file():
+            assert SENTINEL.encode() not in path.read_bytes(), path
+    assert SENTINEL not in caplog.text
+
+
+def test_reset_stops_a_running_timer(kiosk) -> None:
+    holder: dict[str, object] = {}
+    k = kiosk(hooks=[lambda: holder["timer"].stop()],
+              is_busy=lambda: holder["timer"].is_running())
+    timer_tab = k.components.extras.get("timer_tab")
+    if timer_tab is None:
+        pytest.skip("no timer tab in this build")
+    holder["timer"] = timer_tab
+    timer_tab.start()
+    assert timer_tab.is_running()
+    k.clock.advance(299)
+    k.controller.poll()
+    assert not k.controller.warning.isVisible()  # held by the running timer
+    k.clock.advance(1)
+    assert k.controller.poll() is IdleState.WARNING
+    k.clock.advance(20)
+    assert k.controller.poll() is IdleState.RESET
+    assert not timer_tab.is_running()
+
+
+def test_timer_holds_reset_until_the_cap(kiosk) -> None:
+    k = kiosk(is_busy=lambda: True, timer_cap_s=300)
+    for _ in range(29):
+        k.clock.advance(10)
+        assert k.controller.poll() is IdleState.ACTIVE
+    assert not k.controller.warning.isVisible()
+    k.clock.advance(10)
+    assert k.controller.poll() is IdleState.WARNING
+    k.clock.advance(20)
+    assert k.controller.poll() is IdleState.RESET
+
+
+def test_a_thousand_resets_keep_the_widget_count(kiosk, qtbot) -> None:
+    k = kiosk()
+    controller = k.controller
+    controller.reset_session()
+    controller.dismiss_attract()
+    QApplication.processEvents()
+    before = len(QApplication.allWidgets())
+    for i in range(1000):
+        if i % 100 == 0:
+            k.box.setText(f"cramp {i}")
+            controller.keypad.open()
+            controller.open_pin_pad()
+        controller.reset_session()
+        controller.dismiss_attract()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QApplication.processEvents()
+    assert len(QApplication.allWidgets()) == before
+    assert controller.resets == 1001
+
+
+def test_attract_screen_swallows_the_first_touch(kiosk, qtbot) -> None:
+    k = kiosk()
+    window = k.window
+    clicks: list[bool] = []
+    window.help_button.clicked.connect(lambda: clicks.append(True))
+    window.show_tab("causes")
+    to_reset(k)
+    attract = k.controller.attract
+    assert attract.isVisible() and not attract.isWindow()
+    assert "Touch to start" in attract.accessibleName()
+    first = attract.content.pos()
+    k.clock.advance(40)
+    attract.place()
+    assert attract.content.pos() != first  # the words drift (no burn-in)
+    centre = window.help_button.mapTo(window, window.help_button.rect().center())
+    qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=centre)
+    assert not attract.isVisible()
+    assert clicks == [] and window.current_tab_id() == "overview"
+    qtbot.mouseClick(window.help_button, Qt.MouseButton.LeftButton)
+    assert clicks == [True]
+
+
+def test_attract_screen_key_dismisses_without_typing(kiosk, qtbot) -> None:
+    k = kiosk()
+    to_reset(k)
+    k.box.setFocus()
+    qtbot.keyClick(k.box, Qt.Key.Key_X)
+    assert not k.controller.attract.isVisible() and k.box.text() == ""
+    qtbot.keyClick(k.box, Qt.Key.Key_X)
+    assert k.box.text() == "x"
+
+
+# -- touch ---------------------------------------------------------------------------------------
+
+
+def _hit_rect(widget: QWidget):
+    margin = 4 if isinstance(widget, QPushButton) else 0
+    return widget.rect().adjusted(margin, margin, -margin, -margin)
+
+
+def test_touch_targets_are_large_and_apart(kiosk, qtbot) -> None:
+    k = kiosk()
+    window = k.window
+    k.controller.keypad.open()
+    qtbot.wait(10)
+    small = []
+    buttons = [b for b in window.findChildren(QPushButton) if b.isVisibleTo(window)]
+    assert len(buttons) > 20
+    for button in buttons:
+        rect = _hit_rect(button)
+        if rect.width() < 48 or rect.height() < 48:
+            small.append(f"{button.text()!r} {rect.width()}x{rect.height()}")
+    for bar in window.findChildren(QTabBar):
+        for i in range(bar.count()):
+            if bar.tabRect(i).height() < 48:
+                small.append(f"tab {bar.tabText(i)!r} {bar.tabRect(i).height()}")
+    for tab_id in ("causes", "treatments"):
+        window.show_tab(tab_id)
+        qtbot.wait(10)
+        view = window.readers[tab_id].section_list
+        assert isinstance(view, QListWidget)
+        for row in range(view.count()):
+            rect = view.visualItemRect(view.item(row))
+            if rect.height() < 48:
+                small.append(f"row {view.item(row).text()!r} {rect.height()}")
+    assert small == []
+    keys = list(k.controller.keypad.keys.values())
+    for first in keys:
+        for second in keys:
+            if first is second:
+                continue
+            a = _hit_rect(first).translated(first.mapTo(window, QPoint(0, 0)))
+            b = _hit_rect(second).translated(second.mapTo(window, QPoint(0, 0)))
+            gap = max(b.left() - a.right() - 1, a.left() - b.right() - 1,
+                      b.top() - a.bottom() - 1, a.top() - b.bottom() - 1)
+            assert gap >= 8, (first.text(), second.text(), gap)
+
+
+def test_keypad_types_into_the_search_box(kiosk, qtbot) -> None:
+    k = kiosk(touch_only=True)
+    keypad = k.controller.keypad
+    assert not keypad.isVisible()
+    k.box.setFocus()
+    qtbot.waitUntil(keypad.isVisible)
+    assert not keypad.isWindow() and keypad.parentWidget() is k.window
+    for letter in "leg":
+        qtbot.mouseClick(keypad.keys[letter], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(keypad.keys["space"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(keypad.keys["c"], Qt.MouseButton.LeftButton)
+    assert k.box.text() == "leg c"
+    qtbot.mouseClick(keypad.keys["backspace"], Qt.MouseButton.LeftButton)
+    assert k.box.text() == "leg "
+    qtbot.mouseClick(keypad.keys["clear"], Qt.MouseButton.LeftButton)
+    assert k.box.text() == ""
+    assert QApplication.focusWidget() is k.box
+    qtbot.mouseClick(keypad.keys["hide"], Qt.MouseButton.LeftButton)
+    assert not keypad.isVisible()
+
+
+# -- admin exit ----------------------------------------------------------------------------------
+
+
+def _enter(qtbot, pad, digits: str) -> None:
+    for digit in digits:
+        button = next(b for b in pad.digit_buttons if b.text() == digit)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pad.ok_button, Qt.MouseButton.LeftButton)
+
+
+def test_five_corner_taps_open_the_pin_pad_and_lockout_grows(kiosk, qtbot, caplog) -> None:
+    caplog.set_level(logging.DEBUG)
+    k = kiosk()
+    controller, pad = k.controller, k.controller.pin_pad
+    for _ in range(4):
+        qtbot.mouseClick(k.window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+        k.clock.advance(0.4)
+    QApplication.processEvents()
+    assert not pad.isVisible()
+    qtbot.mouseClick(k.window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    qtbot.waitUntil(pad.isVisible)
+    assert not pad.isWindow()
+    for _ in range(3):
+        _enter(qtbot, pad, "1111")
+    assert controller.lockout.locked() and not pad.ok_button.isEnabled()
+    assert "Try again in 5 s" in pad.message.text()
+    _enter(qtbot, pad, PIN)  # ignored while locked: the keys are off
+    assert k.quits == [] and not controller.admin_quit_requested
+    k.clock.advance(5)
+    controller.poll()
+    assert pad.ok_button.isEnabled()
+    _enter(qtbot, pad, "9999")
+    assert controller.lockout.seconds_left() == 10
+    k.clock.advance(10)
+    controller.poll()
+    _enter(qtbot, pad, PIN)
+    assert k.quits == [True] and controller.admin_quit_requested
+    assert "1111" not in caplog.text and PIN not in caplog.text
+    assert k.window.close() is True
+
+
+def test_pin_pad_cancel_and_no_pin_configured(kiosk, qtbot) -> None:
+    k = kiosk(admin_pin_hash="")
+    k.controller.open_pin_pad()
+    _enter(qtbot, k.controller.pin_pad, "0000")
+    assert k.quits == []
+    qtbot.mouseClick(k.controller.pin_pad.cancel_button, Qt.MouseButton.LeftButton)
+    assert not k.controller.pin_pad.isVisible() and k.controller.pin_pad.digit_count() == 0
+
+
+# -- staying up ----------------------------------------------------------------------------------
+
+
+def test_unhandled_error_is_logged_without_text_and_the_session_resets(kiosk, caplog) -> None:
+    caplog.set_level(logging.DEBUG)
+    k = kiosk()
+    original = sys.excepthook
+    k.controller.install_exception_hook()
+    try:
+        assert sys.excepthook == k.controller.handle_exception
+        try:
+            raise RuntimeError(f"search for {SENTINEL}")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+        QApplication.processEvents()
+        assert k.controller.resets == 1
+        assert "RuntimeError in test_unhandled_error" in caplog.text
+        assert SENTINEL not in caplog.text
+        assert k.window.isVisible()
+    finally:
+        k.controller.restore_exception_hook()
+    assert sys.excepthook is original
+
+
+def test_single_instance(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.lock"
+    first = acquire_single_instance(path)
+    assert first is not None
+    assert acquire_single_instance(path) is None
+    first.unlock()
+    again = acquire_single_instance(path)
+    assert again is not None
+    again.unlock()
+
+
+def test_single_instance_recovers_a_stale_lock(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.lock"
+    code = (
+        "import os, sys\n"
+        "from PySide6.QtCore import QLockFile\n"
+        "lock = QLockFile(sys.argv[1])\n"
+        "assert lock.tryLock(0)\n"
+        "os._exit(0)\n"  # dies holding the lock, like a crash
+    )
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True, timeout=60)
+    assert path.exists()
+    lock = acquire_single_instance(path)
+    assert lock is not None
+    lock.unlock()
+
+
+def test_systemd_unit_keys() -> None:
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read(ROOT / "packaging/linux/spasmguide-kiosk.service", encoding="utf-8")
+    assert parser["Unit"]["StartLimitIntervalSec"] == "0"
+    service = parser["Service"]
+    assert service["Restart"] == "always"
+    assert service["RestartSec"] == "2"
+    assert service["User"] and service["User"] not in ("root", "0")
+    assert "cage" in service["ExecStart"]
+    assert parser["Install"]["WantedBy"]
+    script = ROOT / "packaging/linux/spasmguide-kiosk.sh"
+    assert os.access(script, os.X_OK)
+    assert "--kiosk" in script.read_text()
+    example = configparser.ConfigParser(interpolation=None)
+    example.read(ROOT / "packaging/linux/kiosk.ini.example", encoding="utf-8")
+    assert example["kiosk"]["kiosk"] == "true"
+
