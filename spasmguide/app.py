@@ -7,10 +7,10 @@ import sys
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QStandardPaths
 from PySide6.QtWidgets import QApplication
@@ -19,6 +19,9 @@ from spasmguide.cli import LaunchOptions
 from spasmguide.core.content import ContentError, Pack, bundled_pack_path, load_pack
 from spasmguide.settings_store import SettingsStore, default_settings_path
 from spasmguide.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from spasmguide.core.kiosk import KioskConfig
 
 log = logging.getLogger("spasmguide")
 
@@ -67,6 +70,9 @@ def build(
     clock: Callable[[], float] = time.monotonic,
 ) -> Components:
     """Build the window and everything behind it. A QApplication must already exist."""
+    kiosk_config = _kiosk_config(options)
+    if kiosk_config is not None:
+        options = replace(options, kiosk=True, content=options.content or kiosk_config.content)
     pack, notice = load_content(options.content)
     settings = SettingsStore(
         options.settings if options.settings is not None else default_settings_path(),
@@ -82,7 +88,46 @@ def build(
     for message in [notice, *settings.warnings]:
         if message:
             window.show_notice(message)
+    if kiosk_config is not None:
+        _build_kiosk(components, kiosk_config, clock)
     return components
+
+
+def _kiosk_config(options: LaunchOptions) -> KioskConfig | None:
+    """The kiosk configuration when kiosk mode is asked for (command line or system file)."""
+    from spasmguide.core.kiosk import DEFAULT_CONFIG_PATH, load_kiosk_config
+
+    path = options.config or DEFAULT_CONFIG_PATH
+    if not options.kiosk and options.config is None and not path.exists():
+        return None
+    config, warnings = load_kiosk_config(path, {
+        "kiosk": options.kiosk, "idle_timeout_s": options.idle_timeout,
+        "idle_warning_s": options.idle_warning, "start_tab": options.tab,
+    })
+    for warning in warnings:
+        log.warning(warning)
+    return config if config.kiosk else None
+
+
+def _build_kiosk(components: Components, config: KioskConfig, clock: Callable[[], float]) -> None:
+    """Lock the window in and reset it between visitors, using the other parts' own resets."""
+    from spasmguide.ui.kiosk import install_kiosk
+
+    extras = components.extras
+    hooks = [
+        getattr(extras[name], method)
+        for name, method in (
+            ("search_controller", "reset"), ("timer_tab", "stop"),
+            ("appearance", "reset_to_defaults"), ("read_aloud", "stop"),
+        )
+        if hasattr(extras.get(name), method)
+    ]
+    timer_tab = extras.get("timer_tab")
+    extras["kiosk"] = install_kiosk(
+        components, config, clock, reset_hooks=hooks,
+        is_busy=timer_tab.is_running if timer_tab is not None else lambda: False,
+        search_box=extras.get("search_box"),
+    )
 
 
 def _build_timer(components: Components, clock: Callable[[], float]) -> None:
@@ -182,6 +227,23 @@ def run_app(options: LaunchOptions) -> int:
     except ContentError as exc:
         print(f"The built-in guide content is broken:\n{exc}", file=sys.stderr)
         return 1
-    install_crash_handler(components.window)
+    kiosk = components.extras.get("kiosk")
+    if kiosk is None:
+        install_crash_handler(components.window)
+        components.window.show()
+        return app.exec()
+    from spasmguide.ui.kiosk import acquire_single_instance, kiosk_lock_path
+
+    lock = acquire_single_instance(kiosk_lock_path())
+    if lock is None:
+        kiosk.uninstall()
+        print(f"SpasmGuide kiosk is already running (lock {kiosk_lock_path()}); "
+              "this second start exits.", file=sys.stderr)
+        return 3
+    kiosk.install_exception_hook()
     components.window.show()
-    return app.exec()
+    kiosk.start_service_notifications()
+    try:
+        return app.exec()
+    finally:
+        lock.unlock()

@@ -801,3 +801,122 @@ def test_systemd_unit_keys() -> None:
     example.read(ROOT / "packaging/linux/kiosk.ini.example", encoding="utf-8")
     assert example["kiosk"]["kiosk"] == "true"
 
+
+
+# -- wiring --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def wired(qtbot, private_home: Path):
+    made = []
+
+    def _make(ini_text: str = "[kiosk]\nkiosk = true\n", **options):
+        ini = private_home.parent / "etc-kiosk.ini"
+        ini.write_text(ini_text, encoding="utf-8")
+        options.setdefault("config", ini)
+        clock = FakeClock()
+        components = build(LaunchOptions(**options), clock=clock)
+        qtbot.addWidget(components.window)
+        controller = components.extras.get("kiosk")
+        if controller is not None:
+            made.append(controller)
+        return components, clock
+
+    yield _make
+    for controller in made:
+        controller.uninstall()
+        controller.admin_quit_requested = True
+
+
+def test_kiosk_is_wired_from_the_command_line(wired) -> None:
+    components, _ = wired("[kiosk]\nidle_timeout = 300\n", kiosk=True, idle_timeout=5,
+                          idle_warning=2, tab="causes")
+    controller = components.extras["kiosk"]
+    assert components.settings.read_only and components.options.kiosk
+    assert controller.policy.timeout_s == 5 and controller.policy.warning_s == 2
+    assert components.window.current_tab_id() == "causes"
+    assert components.window.close_guard is not None and not components.window.close_guard()
+
+
+def test_kiosk_is_wired_from_the_system_file_alone(wired) -> None:
+    components, _ = wired("[kiosk]\nkiosk = true\nstart_tab = treatments\n")
+    assert "kiosk" in components.extras and components.settings.read_only
+    assert components.window.current_tab_id() == "treatments"
+
+
+def test_config_ignores_a_user_level_override(wired, private_home: Path) -> None:
+    user = private_home / ".config" / "SpasmGuide"
+    user.mkdir(parents=True)
+    (user / "settings.ini").write_text(
+        "[kiosk]\nkiosk=false\nidle_timeout=9999\n[window]\nlast_tab=about\n", encoding="utf-8"
+    )
+    (user / "kiosk.ini").write_text("[kiosk]\nkiosk = false\n", encoding="utf-8")
+    components, _ = wired("[kiosk]\nkiosk = true\nidle_timeout = 90\n",
+                          settings=user / "settings.ini")
+    controller = components.extras["kiosk"]
+    assert controller.policy.timeout_s == 90
+    assert components.window.current_tab_id() == "overview"
+    assert components.settings.read_only
+
+
+def test_desktop_start_stays_a_desktop(wired) -> None:
+    components, _ = wired("[kiosk]\nkiosk = false\n")
+    assert "kiosk" not in components.extras and not components.settings.read_only
+
+
+def test_wired_reset_leaves_nothing_under_home(wired, qtbot, private_home: Path, caplog) -> None:
+    caplog.set_level(logging.DEBUG)
+    components, clock = wired(kiosk=True, idle_timeout=5, idle_warning=2)
+    window, controller = components.window, components.extras["kiosk"]
+    window.show()
+    qtbot.waitExposed(window)
+    box = controller.search_box
+    if box is not None:
+        box.setFocus()
+        qtbot.keyClicks(box, SENTINEL)
+    appearance = components.extras.get("appearance")
+    if appearance is not None:
+        appearance.larger()
+        appearance.set_high_contrast(True)
+    timer_tab = components.extras.get("timer_tab")
+    if timer_tab is not None:
+        timer_tab.start()
+    clock.advance(1000)  # the timer cap (900 s) is over too
+    assert controller.poll() is IdleState.WARNING
+    clock.advance(2)
+    assert controller.poll() is IdleState.RESET
+    if box is not None:
+        assert box.text() == "" and not box.isUndoAvailable()
+    if appearance is not None:
+        assert appearance.text_scale() == appearance.default_scale
+        assert appearance.theme() == appearance.default_theme
+    if timer_tab is not None:
+        assert not timer_tab.is_running()
+    window.close()
+    for path in private_home.rglob("*"):
+        if path.is_file():
+            assert SENTINEL.encode() not in path.read_bytes(), path
+    assert SENTINEL not in caplog.text
+
+
+def test_a_second_kiosk_start_exits_with_a_message(
+    private_home: Path, monkeypatch, capsys
+) -> None:
+    from spasmguide import app as app_module
+    from spasmguide.ui.kiosk import kiosk_lock_path
+
+    monkeypatch.setattr(app_module, "_configure_logging", lambda _kiosk: None)
+    ini = private_home.parent / "k.ini"
+    ini.write_text("[kiosk]\nkiosk = true\n", encoding="utf-8")
+    held = acquire_single_instance(kiosk_lock_path())
+    assert held is not None and str(kiosk_lock_path()).startswith(str(private_home))
+    try:
+        code = app_module.run_app(LaunchOptions(kiosk=True, config=ini,
+                                                settings=private_home / "s.ini"))
+    finally:
+        held.unlock()
+    assert code == 3
+    assert "already running" in capsys.readouterr().err
+    for widget in QApplication.topLevelWidgets():
+        widget.hide()
+        widget.deleteLater()
