@@ -88,11 +88,13 @@ KIOSK_STYLE = """
 QPushButton, QToolButton { min-height: 48px; min-width: 48px; margin: 4px; font-size: 18pt; }
 QLineEdit { min-height: 48px; margin: 4px; font-size: 18pt; }
 QComboBox { min-height: 48px; margin: 4px; font-size: 18pt; }
-QTabBar::tab { min-height: 48px; min-width: 64px; margin-right: 8px; font-size: 18pt; }
+QTabBar { font-size: 18pt; }
+QTabBar::tab { min-height: 48px; min-width: 64px; padding: 4px 16px; margin-right: 8px; }
 QListView::item, QListWidget::item { min-height: 48px; padding: 4px; margin-bottom: 8px; }
 QScrollBar:vertical { width: 24px; }
 QScrollBar:horizontal { height: 24px; }
-#kiosk-warning, #kiosk-attract, #kiosk-pin { background: rgba(0, 0, 0, 170); }
+#kiosk-warning, #kiosk-pin { background: rgba(0, 0, 0, 170); }
+#kiosk-attract { background: #123047; }
 #kiosk-panel {
     background: palette(window); border: 2px solid palette(highlight); border-radius: 16px;
 }
@@ -102,6 +104,8 @@ QScrollBar:horizontal { height: 24px; }
 #kiosk-attract-text { font-size: 24pt; color: white; }
 #kiosk-keypad { background: palette(window); border-top: 2px solid palette(mid); }
 #kiosk-keypad QPushButton, #kiosk-pin QPushButton { min-height: 64px; min-width: 64px; }
+#kiosk-keypad QPushButton { min-width: 52px; padding: 4px 6px; }
+#kiosk-keypad #kiosk-space { min-width: 480px; }
 """
 """Kiosk sizes on top of the theme: touch targets of at least 48 x 48 px, 8 px apart."""
 
@@ -449,7 +453,7 @@ class Keypad(QFrame):
         self.box = box
         self.keys: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(0)
         for index, letters in enumerate(self.ROWS):
             row = QHBoxLayout()
@@ -467,7 +471,7 @@ class Keypad(QFrame):
         bottom.addStretch(1)
         bottom.addWidget(self._key("Clear", "Clear the search", self.clear_text, "clear"))
         space = self._key("Space", "Space", lambda: self.type_text(" "), "space")
-        space.setMinimumWidth(420)
+        space.setObjectName("kiosk-space")
         bottom.addWidget(space)
         bottom.addWidget(self._key("Hide keys", "Hide the keypad", self.hide, "hide"))
         bottom.addStretch(1)
@@ -903,10 +907,7 @@ class KioskController(QObject):
                     cover.cover()
             if self.keypad is not None and self.keypad.isVisible():
                 self.keypad.place()
-        elif kind in (QEvent.Type.WindowStateChange, QEvent.Type.Show) and not (
-            self.window.isFullScreen()
-            and self.window.windowFlags() & Qt.WindowType.FramelessWindowHint
-        ):
+        elif kind in (QEvent.Type.WindowStateChange, QEvent.Type.Show):
             QTimer.singleShot(0, self, self.reassert_fullscreen)
 
     @Slot()
@@ -918,6 +919,11 @@ class KioskController(QObject):
         if not window.isFullScreen():
             log.info("kiosk: window left full screen; restoring it")
             window.showFullScreen()
+        screen = window.screen()
+        # Without a window manager (a bare X server) full screen is only a state: fill the
+        # screen ourselves.
+        if screen is not None and window.isVisible() and window.geometry() != screen.geometry():
+            window.setGeometry(screen.geometry())
 
     def _vet_shown_widget(self, widget: QWidget) -> None:
         if not widget.isWindow() or widget is self.window:
