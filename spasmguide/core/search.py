@@ -233,6 +233,8 @@ class SearchIndex:
             if term.isalpha() and len(term) >= 3:
                 self._by_length.setdefault(len(term), []).append(term)
         self._truncated: dict[int, dict[str, str]] = {}
+        self._truncated_keys: dict[int, list[str]] = {}
+        self._near_length: dict[int, list[str]] = {}
         self.examples: tuple[str, ...] = tuple(
             e for e in examples if self.query(e, limit=1)
         )[:5]
@@ -328,6 +330,8 @@ class SearchIndex:
         rows = self._run(plan, limit, any_word=False)
         if not rows and len(plan.units) > 1:
             rows = self._run(plan, limit, any_word=True)
+        if not rows:
+            return []
         matcher = _Matcher.of(plan.required, self._vocab_sorted)
         return [self._hit(plan, rowid, score, matcher) for rowid, score in rows[:limit]]
 
@@ -417,7 +421,10 @@ class SearchIndex:
         """The index word closest to ``word`` by OSA distance, or None if none is close."""
         best: tuple[float, int, str] | None = None
         n = len(word)
-        candidates = [t for k in range(n - 2, n + 3) for t in self._by_length.get(k, ())]
+        candidates = self._near_length.get(n)
+        if candidates is None:
+            candidates = [t for k in range(n - 2, n + 3) for t in self._by_length.get(k, ())]
+            self._near_length[n] = candidates
         for match, score, _ in process.extract(
             word, candidates, scorer=OSA.normalized_similarity,
             score_cutoff=TYPO_CUTOFF, limit=5,
@@ -426,9 +433,9 @@ class SearchIndex:
             best = key if best is None or key[:2] > best[:2] else best
         if prefix:
             # Still typing: compare with the starts of longer words ("potasi" ~ "potass").
-            starts = self._truncations(n)
+            starts, keys = self._truncations(n)
             for match, score, _ in process.extract(
-                word, list(starts), scorer=OSA.normalized_similarity,
+                word, keys, scorer=OSA.normalized_similarity,
                 score_cutoff=TYPO_CUTOFF, limit=5,
             ):
                 full = starts[match]
@@ -436,7 +443,7 @@ class SearchIndex:
                 best = key if best is None or key[:2] > best[:2] else best
         return best[2] if best else None
 
-    def _truncations(self, n: int) -> dict[str, str]:
+    def _truncations(self, n: int) -> tuple[dict[str, str], list[str]]:
         """Starts of length ``n`` of longer index words, each to its most common word."""
         cached = self._truncated.get(n)
         if cached is None:
@@ -450,7 +457,8 @@ class SearchIndex:
                     if other is None or self._doc_freq[term] > self._doc_freq[other]:
                         cached[start] = term
             self._truncated[n] = cached
-        return cached
+            self._truncated_keys[n] = list(cached)
+        return cached, self._truncated_keys[n]
 
     @staticmethod
     def _match_of(unit: _Unit) -> str:
@@ -560,13 +568,14 @@ class SearchIndex:
         words = text.words
         terms = sorted(words & matcher.words)
         terms += [" ".join(p) for p in matcher.phrases if " ".join(p) in text.folded]
-        first = matcher.pattern.search(text.folded)
+        # Snippet from the earliest matched word (a plain find is enough to place it).
+        found = [at for at in (text.folded.find(t) for t in terms) if at >= 0]
         return Hit(
             tab_id=entry.tab_id,
             tab_title=entry.tab_title,
             section_id=entry.section_id,
             section_title=entry.title,
-            snippet=_snippet(text.flat, first.start() if first else 0),
+            snippet=_snippet(text.flat, min(found, default=0)),
             terms=tuple(dict.fromkeys(terms))[:MAX_TERMS],
             score=float(score),
             corrected_from=plan.corrected_from,
@@ -589,7 +598,6 @@ class _Matcher:
 
     words: frozenset[str]  # index words matched: variants and completions of prefixes
     phrases: tuple[tuple[str, ...], ...]
-    pattern: re.Pattern[str]
 
     @classmethod
     def of(cls, units: Sequence[_Unit], vocabulary: Sequence[str]) -> _Matcher:
@@ -602,19 +610,7 @@ class _Matcher:
             while at < len(vocabulary) and vocabulary[at].startswith(prefix):
                 words.add(vocabulary[at])
                 at += 1
-        return cls(frozenset(words), phrases, _terms_pattern(variants, prefixes, phrases))
-
-
-@functools.lru_cache(maxsize=256)
-def _terms_pattern(
-    variants: tuple[str, ...], prefixes: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]
-) -> re.Pattern[str]:
-    options = [r"[\W_]+".join(map(re.escape, p)) for p in phrases]
-    options += [re.escape(v) for v in sorted(variants, key=len, reverse=True)]
-    options += [re.escape(p) + r"[^\W_]*" for p in prefixes]
-    if not options:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(options) + r")(?![^\W_])")
+        return cls(frozenset(words), phrases)
 
 
 def _snippet(flat: str, at: int) -> str:
