@@ -26,8 +26,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("spasmguide")
 
 APP_NAME = "SpasmGuide"
-DESKTOP_POINT_SIZE = 11
-"""Body text on the desktop is at least 11 pt."""
 
 
 @dataclass
@@ -83,6 +81,7 @@ def build(
     _build_timer(components, clock)
 
     window.finish_tabs()
+    _build_accessibility(components)
     _restore_view(components)
     window.closing.connect(lambda: _save_view(components))
     for message in [notice, *settings.warnings]:
@@ -142,6 +141,28 @@ def _build_timer(components: Components, clock: Callable[[], float]) -> None:
     timer_tab.help_requested.connect(window.show_help)
     window.status_button.clicked.connect(lambda: window.show_tab("timer"))
     components.extras["timer_tab"] = timer_tab
+
+
+def _build_accessibility(components: Components) -> None:
+    """Theme and text size, the view controls in the toolbar, read aloud and keyboard navigation."""
+    from spasmguide.ui.appearance import Appearance
+    from spasmguide.ui.keyboard import install_navigation
+    from spasmguide.ui.read_aloud import ReadAloud
+    from spasmguide.ui.view_controls import ViewControls, current_section_text
+
+    window = components.window
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    appearance = Appearance(app, components.settings, kiosk=components.options.kiosk, parent=window)
+    appearance.install_shortcuts(window)
+    read_aloud = ReadAloud(window)
+    window.closing.connect(read_aloud.stop)
+    controls = ViewControls(appearance, read_aloud, lambda: current_section_text(window))
+    window.add_toolbar_widget(controls)
+    components.extras["appearance"] = appearance
+    components.extras["read_aloud"] = read_aloud
+    components.extras["view_controls"] = controls
+    components.extras["navigation"] = install_navigation(window)
 
 
 def _restore_view(components: Components) -> None:
@@ -219,9 +240,6 @@ def run_app(options: LaunchOptions) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     _configure_logging(options.kiosk)
-    font = app.font()
-    font.setPointSizeF(max(font.pointSizeF(), DESKTOP_POINT_SIZE))
-    app.setFont(font)
     try:
         components = build(options)
     except ContentError as exc:

@@ -7,7 +7,7 @@ import logging
 import re
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QResizeEvent,
@@ -78,6 +78,11 @@ class PageView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_text_column()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # text size changed: the column is in em
+            self._fit_text_column()
 
     def setDocument(self, document: QTextDocument) -> None:
         super().setDocument(document)

@@ -1,0 +1,481 @@
+"""Themes and text size for the whole window: light, dark, high contrast, 80 % to 250 %.
+
+Colours are set as a QPalette on the QApplication (Fusion style, which draws from the palette
+and nothing else), and a thin proxy of Fusion gives every control a clearly visible focus
+ring. Text size is the application font, so every widget and every page follows it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QRect, QRectF, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
+    QProxyStyle,
+    QPushButton,
+    QStyle,
+    QStyleOption,
+    QStyleOptionComplex,
+    QTabBar,
+    QToolButton,
+    QWidget,
+)
+
+from spasmguide.core.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN, THEMES
+from spasmguide.settings_store import SettingsStore
+
+log = logging.getLogger(__name__)
+
+DESKTOP_POINT_SIZE = 11.0
+"""Body text on the desktop at 100 %."""
+KIOSK_POINT_SIZE = 16.0
+"""Body text on a clinic screen at 100 %: read standing, from further away."""
+
+SCALE_STEPS: tuple[int, ...] = (80, 90, 100, 110, 125, 150, 175, 200, 225, 250)
+"""Text sizes that A+ / A- and Ctrl+Plus / Ctrl+Minus step through (per cent)."""
+DEFAULT_SCALE = 100
+DEFAULT_THEME = "system"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The colours of one theme, as hex strings (checked for contrast by the tests)."""
+
+    name: str
+    window: str
+    window_text: str
+    base: str
+    alternate_base: str
+    text: str
+    button: str
+    button_text: str
+    highlight: str
+    highlighted_text: str
+    link: str
+    link_visited: str
+    placeholder: str
+    disabled_text: str
+    frame: str
+    """Border of a control that does not have focus (at least 3:1 on its background)."""
+    focus: str
+    """The focus ring (at least 3:1 against the window and the page)."""
+    hover: str
+
+
+LIGHT = Theme(
+    name="light",
+    window="#f2f2f2",
+    window_text="#1a1a1a",
+    base="#ffffff",
+    alternate_base="#f5f5f5",
+    text="#1a1a1a",
+    button="#e6e6e6",
+    button_text="#1a1a1a",
+    highlight="#0b57d0",
+    highlighted_text="#ffffff",
+    link="#0b4fb8",
+    link_visited="#5b2a9e",
+    placeholder="#595959",
+    disabled_text="#6e6e6e",
+    frame="#767676",
+    focus="#0b57d0",
+    hover="#d6d6d6",
+)
+DARK = Theme(
+    name="dark",
+    window="#202124",
+    window_text="#eeeeee",
+    base="#141414",
+    alternate_base="#1c1c1c",
+    text="#eeeeee",
+    button="#34363a",
+    button_text="#eeeeee",
+    highlight="#8ab4f8",
+    highlighted_text="#000000",
+    link="#8ab4f8",
+    link_visited="#c58af9",
+    placeholder="#b0b0b0",
+    disabled_text="#8f8f8f",
+    frame="#8f8f8f",
+    focus="#ffd24d",
+    hover="#44474c",
+)
+HIGH_CONTRAST = Theme(
+    name="high-contrast",
+    window="#000000",
+    window_text="#ffffff",
+    base="#000000",
+    alternate_base="#000000",
+    text="#ffffff",
+    button="#000000",
+    button_text="#ffffff",
+    highlight="#1aebff",
+    highlighted_text="#000000",
+    link="#ffff00",
+    link_visited="#ffff00",
+    placeholder="#d9d9d9",
+    disabled_text="#a6a6a6",
+    frame="#ffffff",
+    focus="#ffff00",
+    hover="#303030",
+)
+THEME_COLORS: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST)}
+
+
+def next_scale(scale: int, direction: int) -> int:
+    """The next text size up (direction > 0) or down (< 0), clamped to 80..250 %."""
+    if direction > 0:
+        bigger = [s for s in SCALE_STEPS if s > scale]
+        return bigger[0] if bigger else TEXT_SCALE_MAX
+    smaller = [s for s in SCALE_STEPS if s < scale]
+    return smaller[-1] if smaller else TEXT_SCALE_MIN
+
+
+def build_palette(theme: Theme) -> QPalette:
+    """A complete palette for ``theme``: active, inactive and disabled groups."""
+    palette = QPalette()
+    role = QPalette.ColorRole
+    colors = {
+        role.Window: theme.window,
+        role.WindowText: theme.window_text,
+        role.Base: theme.base,
+        role.AlternateBase: theme.alternate_base,
+        role.Text: theme.text,
+        role.Button: theme.button,
+        role.ButtonText: theme.button_text,
+        role.BrightText: theme.window_text,
+        role.Highlight: theme.highlight,
+        role.HighlightedText: theme.highlighted_text,
+        role.Link: theme.link,
+        role.LinkVisited: theme.link_visited,
+        role.PlaceholderText: theme.placeholder,
+        role.ToolTipBase: theme.base,
+        role.ToolTipText: theme.text,
+        # Fusion draws bevels and frames from these.
+        role.Light: theme.hover,
+        role.Midlight: theme.button,
+        role.Mid: theme.frame,
+        role.Dark: theme.frame,
+        role.Shadow: theme.frame,
+        role.Accent: theme.highlight,
+    }
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        for which, value in colors.items():
+            palette.setColor(group, which, QColor(value))
+    for which, value in colors.items():
+        palette.setColor(QPalette.ColorGroup.Disabled, which, QColor(value))
+    for which in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, which, QColor(theme.disabled_text))
+    return palette
+
+
+class FocusRingStyle(QProxyStyle):
+    """Fusion, plus a solid focus ring on every control that has keyboard focus.
+
+    Fusion's own focus marks are thin and drawn only after a key press; people who see poorly
+    need a thick one that is always there. The ring is drawn after the control itself, so it
+    works for our widgets and for any added later, with no style sheet (a style sheet would
+    stop application font changes reaching widgets).
+    """
+
+    RING = 3
+    """Ring width in pixels."""
+
+    def __init__(self) -> None:
+        super().__init__("Fusion")
+        self.theme = LIGHT
+
+    def _ring(
+        self, painter: QPainter, rect: QRect, width: int | None = None, color: str = ""
+    ) -> None:
+        width = width or self.RING
+        painter.save()
+        pen = QPen(QColor(color or self.theme.focus), width)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        half = width / 2
+        painter.drawRect(QRectF(rect).adjusted(half, half, -half, -half))
+        painter.restore()
+
+    @staticmethod
+    def _focused(option: QStyleOption | None) -> bool:
+        return option is not None and bool(option.state & QStyle.StateFlag.State_HasFocus)
+
+    def pixelMetric(
+        self,
+        metric: QStyle.PixelMetric,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        # Room for the ring around lists and pages, outside their scrolling viewport.
+        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and isinstance(
+            widget, QAbstractScrollArea
+        ):
+            return self.RING
+        return super().pixelMetric(metric, option, widget)
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        pe = QStyle.PrimitiveElement
+        if element == pe.PE_FrameFocusRect:
+            if isinstance(widget, QPushButton | QToolButton | QTabBar):
+                return  # these get the full ring in drawControl / drawComplexControl
+            self._ring(painter, option.rect, 2 if isinstance(widget, QAbstractItemView) else None)
+            return
+        super().drawPrimitive(element, option, painter, widget)
+        if element == pe.PE_FrameLineEdit:
+            self._ring_or_border(painter, option)
+
+    def _ring_or_border(self, painter: QPainter, option: QStyleOption) -> None:
+        """The focus ring, or a 1 px border at least 3:1 against the window (Fusion's own
+        border is the window colour a little darker: invisible on black)."""
+        if self._focused(option):
+            self._ring(painter, option.rect)
+        else:
+            self._ring(painter, option.rect, 1, self.theme.frame)
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawControl(element, option, painter, widget)
+        ce = QStyle.ControlElement
+        flat = isinstance(widget, QPushButton) and widget.isFlat()
+        if (element == ce.CE_PushButton and not flat) or (
+            element == ce.CE_ShapedFrame and isinstance(widget, QAbstractScrollArea)
+        ):
+            self._ring_or_border(painter, option)
+        elif element == ce.CE_PushButton and self._focused(option):
+            self._ring(painter, option.rect)
+        elif element == ce.CE_TabBarTab:
+            if option.state & QStyle.StateFlag.State_Selected:
+                # A thick bar marks the tab shown, in every theme, not a shade of grey.
+                bar = QRect(option.rect)
+                bar.setHeight(4)
+                painter.fillRect(bar, QColor(self.theme.highlight))
+            if self._focused(option):
+                self._ring(painter, option.rect)
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        cc = QStyle.ComplexControl
+        if self._focused(option) and control in (
+            cc.CC_ToolButton,
+            cc.CC_ComboBox,
+            cc.CC_SpinBox,
+            cc.CC_Slider,
+            cc.CC_Dial,
+        ):
+            self._ring(painter, option.rect)
+
+
+class Appearance(QObject):
+    """Theme and text size of the whole application, remembered on the desktop.
+
+    Signals:
+        text_scale_changed(int): the text size now in use, in per cent.
+        theme_changed(str): the theme asked for ("system", "light", "dark", "high-contrast").
+    """
+
+    text_scale_changed = Signal(int)
+    theme_changed = Signal(str)
+
+    def __init__(
+        self,
+        app: QApplication,
+        settings: SettingsStore | None,
+        *,
+        kiosk: bool = False,
+        default_theme: str = DEFAULT_THEME,
+        default_scale: int = DEFAULT_SCALE,
+        color_scheme: Callable[[], Qt.ColorScheme] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._settings = settings
+        # The desktop's light/dark preference; tests pass their own.
+        self._color_scheme = color_scheme or QGuiApplication.styleHints().colorScheme
+        self.kiosk = kiosk
+        self.default_theme = default_theme if default_theme in THEMES else DEFAULT_THEME
+        self.default_scale = _clamp(default_scale)
+        self.base_point_size = KIOSK_POINT_SIZE if kiosk else DESKTOP_POINT_SIZE
+        self._family = app.font().family()
+        if settings is not None and not kiosk:
+            self._theme = str(settings.get("view/theme"))
+            self._scale = int(settings.get("view/text_scale"))
+        else:
+            self._theme, self._scale = self.default_theme, self.default_scale
+        self._theme_before_high_contrast = (
+            self._theme if self._theme != "high-contrast" else DEFAULT_THEME
+        )
+        # Fusion paints with the palette alone, so our colours are what users see.
+        style = app.style()
+        if not isinstance(style, FocusRingStyle):
+            style = FocusRingStyle()
+            app.setStyle(style)
+        self._style = style
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+        self._apply_theme()
+        self._apply_font()
+
+    # -- state ----------------------------------------------------------------------------------
+
+    def text_scale(self) -> int:
+        """The text size in per cent (80..250)."""
+        return self._scale
+
+    def theme(self) -> str:
+        """The theme asked for, which may be "system"."""
+        return self._theme
+
+    def effective_theme(self) -> str:
+        """The theme shown: "system" resolved to "light" or "dark"."""
+        if self._theme != "system":
+            return self._theme
+        scheme = self._color_scheme()
+        return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+
+    def colors(self) -> Theme:
+        """The colours of the theme shown."""
+        return THEME_COLORS[self.effective_theme()]
+
+    def point_size(self) -> float:
+        """The application font size for the current text scale."""
+        return self.base_point_size * self._scale / 100
+
+    def body_colors(self) -> tuple[str, str]:
+        """Body text and page background (hex) read back from the application's palette."""
+        palette = self._app.palette()
+        return (
+            palette.color(QPalette.ColorRole.Text).name(),
+            palette.color(QPalette.ColorRole.Base).name(),
+        )
+
+    # -- changes ----------------------------------------------------------------------------
+
+    @Slot(int)
+    def set_text_scale(self, scale: int) -> None:
+        """Use a text size (per cent); values outside 80..250 are clamped."""
+        scale = _clamp(scale)
+        if scale == self._scale:
+            return
+        self._scale = scale
+        self._apply_font()
+        self._remember("view/text_scale", scale)
+        self.text_scale_changed.emit(scale)
+
+    @Slot()
+    def larger(self) -> None:
+        """One step larger text."""
+        self.set_text_scale(next_scale(self._scale, +1))
+
+    @Slot()
+    def smaller(self) -> None:
+        """One step smaller text."""
+        self.set_text_scale(next_scale(self._scale, -1))
+
+    @Slot()
+    def reset_text_scale(self) -> None:
+        """Back to the default text size (Ctrl+0)."""
+        self.set_text_scale(self.default_scale)
+
+    @Slot(str)
+    def set_theme(self, theme: str) -> None:
+        """Use a theme: "system", "light", "dark" or "high-contrast"."""
+        if theme not in THEMES:
+            raise ValueError(f"unknown theme {theme!r}")
+        if theme == self._theme:
+            return
+        if theme == "high-contrast":
+            self._theme_before_high_contrast = self._theme
+        self._theme = theme
+        self._apply_theme()
+        self._remember("view/theme", theme)
+        self.theme_changed.emit(theme)
+
+    @Slot(bool)
+    def set_high_contrast(self, on: bool) -> None:
+        """Switch the high-contrast theme on, or back to the theme used before it."""
+        if on:
+            self.set_theme("high-contrast")
+        elif self._theme == "high-contrast":
+            self.set_theme(self._theme_before_high_contrast)
+
+    @Slot()
+    def reset_to_defaults(self) -> None:
+        """Default theme and text size (the kiosk reset between visitors)."""
+        self._theme_before_high_contrast = self.default_theme
+        self.set_theme(self.default_theme)
+        self.set_text_scale(self.default_scale)
+
+    def install_shortcuts(self, window: QWidget) -> list[QShortcut]:
+        """Ctrl+Plus / Ctrl+= larger, Ctrl+Minus smaller, Ctrl+0 default size, in ``window``."""
+        keys = {
+            "Ctrl++": self.larger,
+            "Ctrl+=": self.larger,
+            "Ctrl+-": self.smaller,
+            "Ctrl+0": self.reset_text_scale,
+        }
+        return [QShortcut(QKeySequence(key), window, slot) for key, slot in keys.items()]
+
+    # -- applying -----------------------------------------------------------------------------
+
+    def _apply_theme(self) -> None:
+        theme = self.colors()
+        self._style.theme = theme
+        # Setting the palette repaints every widget, ring included.
+        self._app.setPalette(build_palette(theme))
+
+    def _apply_font(self) -> None:
+        font = QFont(self._app.font())
+        font.setFamily(self._family)
+        font.setPointSizeF(self.point_size())
+        # Widgets and QTextBrowser documents without a font of their own follow this.
+        self._app.setFont(font)
+
+    def _remember(self, key: str, value: object) -> None:
+        if self.kiosk or self._settings is None:
+            return
+        self._settings.set(key, value)
+        self._settings.save()
+
+    @Slot(Qt.ColorScheme)
+    def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self._theme == "system":
+            self._apply_theme()
+            self.theme_changed.emit(self._theme)
+
+
+def _clamp(scale: int) -> int:
+    return max(TEXT_SCALE_MIN, min(TEXT_SCALE_MAX, int(scale)))

@@ -1,0 +1,123 @@
+"""Read a section aloud with the computer's speech engine, when it has one.
+
+QtTextToSpeech is imported only when reading aloud is set up, and every way it can be missing
+(the module, a library it needs, an engine) ends in a plain "not available" state with a reason
+a person can read. Nothing here raises to the caller.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from types import ModuleType
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+log = logging.getLogger(__name__)
+
+UNAVAILABLE = "unavailable"
+READY = "ready"
+SPEAKING = "speaking"
+
+NO_ENGINE = "Read aloud is not available on this computer (no speech engine)."
+ENGINE_FAILED = "Read aloud is not available on this computer (the speech engine did not start)."
+
+
+def _import_speech() -> ModuleType:
+    return importlib.import_module("PySide6.QtTextToSpeech")
+
+
+class ReadAloud(QObject):
+    """Speaks text and stops on request; says plainly when it cannot.
+
+    Args:
+        engine: a QtTextToSpeech engine name ("mock" in tests); None picks the default one.
+
+    Signals:
+        state_changed(str): "unavailable", "ready" or "speaking".
+    """
+
+    state_changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, *, engine: str | None = None) -> None:
+        super().__init__(parent)
+        self._speech: Any = None
+        self._module: ModuleType | None = None
+        self.reason = ""
+        self._state = UNAVAILABLE
+        self._start(engine)
+
+    def _start(self, engine: str | None) -> None:
+        try:
+            module = _import_speech()
+        except ImportError as exc:  # the module, or a library under it, is missing
+            log.info("read aloud: speech module not available (%s)", exc)
+            self.reason = NO_ENGINE
+            return
+        engines = list(module.QTextToSpeech.availableEngines())
+        if not engines or (engine is not None and engine not in engines):
+            log.info("read aloud: no speech engine (found %s)", engines)
+            self.reason = NO_ENGINE
+            return
+        speech = module.QTextToSpeech(engine, self) if engine else module.QTextToSpeech(self)
+        if speech.state() == module.QTextToSpeech.State.Error:
+            log.info("read aloud: engine failed: %s", speech.errorString())
+            speech.deleteLater()
+            self.reason = ENGINE_FAILED
+            return
+        self._module = module
+        self._speech = speech
+        speech.stateChanged.connect(self._on_speech_state_changed)
+        self._state = READY
+
+    # -- queries --------------------------------------------------------------------------------
+
+    @property
+    def available(self) -> bool:
+        """Whether text can be read aloud on this computer."""
+        return self._speech is not None
+
+    def state(self) -> str:
+        """ "unavailable", "ready" or "speaking"."""
+        return self._state
+
+    def engine(self) -> str:
+        """Name of the engine in use ("" when none)."""
+        return str(self._speech.engine()) if self._speech is not None else ""
+
+    # -- actions --------------------------------------------------------------------------------
+
+    @Slot(str)
+    def read(self, text: str) -> bool:
+        """Start reading ``text`` aloud (stops anything being read). False if it cannot."""
+        if self._speech is None or not text.strip():
+            return False
+        self._speech.stop()
+        self._speech.say(text)
+        return True
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop reading at once. Safe to call at any time."""
+        if self._speech is not None:
+            self._speech.stop()
+            # Some engines report the stop late; the user asked, so show it now.
+            self._set_state(READY)
+
+    def _set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            self.state_changed.emit(state)
+
+    @Slot(object)
+    def _on_speech_state_changed(self, state: object) -> None:
+        assert self._module is not None
+        states = self._module.QTextToSpeech.State
+        if state in (states.Speaking, states.Synthesizing):
+            self._set_state(SPEAKING)
+        elif state == states.Error:
+            log.warning("read aloud: speech engine error: %s", self._speech.errorString())
+            self._set_state(READY)
+        else:
+            self._set_state(READY)

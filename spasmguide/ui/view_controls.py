@@ -1,0 +1,152 @@
+"""The toolbar's view controls: A− / A+ text size, High contrast, and Read aloud / Stop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from spasmguide.core.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN
+from spasmguide.ui.appearance import Appearance
+from spasmguide.ui.main_window import MainWindow
+from spasmguide.ui.read_aloud import SPEAKING, ReadAloud
+
+MIN_BUTTON_HEIGHT = 32
+"""Desktop minimum: easy to hit with a mouse or an unsteady hand."""
+KIOSK_MIN_BUTTON_HEIGHT = 48
+"""Touch screens: about a fingertip."""
+
+
+def current_section_text(window: MainWindow) -> str:
+    """The text a person is reading now: the current section of the current tab.
+
+    Falls back to the whole text of a tab that has no sections (About).
+    """
+    tab_id = window.current_tab_id()
+    reader = window.readers.get(tab_id)
+    if reader is not None:
+        section_id = reader.current_section_id()
+        section = reader.tab.section(section_id) if section_id else None
+        if section is None and reader.tab.sections:
+            section = reader.tab.sections[0]
+        if section is not None:
+            return f"{section.title}.\n{section.text}"
+    current = window.tabs.currentWidget()
+    to_plain = getattr(current, "toPlainText", None)
+    return str(to_plain()) if callable(to_plain) else ""
+
+
+class ViewControls(QWidget):
+    """Visible buttons for text size, high contrast and reading aloud.
+
+    Args:
+        appearance: theme and text size of the application.
+        read_aloud: the speech engine wrapper (may be unavailable).
+        text_source: returns the text to read when "Read aloud" is pressed.
+    """
+
+    def __init__(
+        self,
+        appearance: Appearance,
+        read_aloud: ReadAloud,
+        text_source: Callable[[], str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("view-controls")
+        self._appearance = appearance
+        self._read_aloud = read_aloud
+        self._text_source = text_source
+
+        self.smaller = QPushButton("A−")
+        self.smaller.setObjectName("text-smaller")
+        self.smaller.setAccessibleName("Smaller text")
+        self.smaller.clicked.connect(appearance.smaller)
+        self.size_label = QLabel()
+        self.size_label.setObjectName("text-size")
+        self.size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.larger = QPushButton("A+")
+        self.larger.setObjectName("text-larger")
+        self.larger.setAccessibleName("Larger text")
+        self.larger.clicked.connect(appearance.larger)
+
+        self.contrast = QPushButton("High contrast")
+        self.contrast.setObjectName("high-contrast")
+        self.contrast.setAccessibleName("High contrast")
+        self.contrast.setAccessibleDescription(
+            "White text on black, with a yellow outline on the control that has focus"
+        )
+        self.contrast.setCheckable(True)
+        self.contrast.toggled.connect(appearance.set_high_contrast)
+
+        self.read = QPushButton("Read aloud")
+        self.read.setObjectName("read-aloud")
+        self.read.clicked.connect(self._on_read_clicked)
+
+        height = KIOSK_MIN_BUTTON_HEIGHT if appearance.kiosk else MIN_BUTTON_HEIGHT
+        for button in (self.smaller, self.larger, self.contrast, self.read):
+            button.setMinimumHeight(height)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        for button in (self.smaller, self.larger):
+            button.setMinimumWidth(height + 8)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.smaller)
+        layout.addWidget(self.size_label)
+        layout.addWidget(self.larger)
+        layout.addSpacing(6)
+        layout.addWidget(self.contrast)
+        layout.addWidget(self.read)
+
+        appearance.text_scale_changed.connect(self._on_appearance_text_scale_changed)
+        appearance.theme_changed.connect(self._on_appearance_theme_changed)
+        read_aloud.state_changed.connect(self._on_read_aloud_state_changed)
+        self._on_appearance_text_scale_changed(appearance.text_scale())
+        self._on_appearance_theme_changed(appearance.theme())
+        self._on_read_aloud_state_changed(read_aloud.state())
+
+    @Slot(int)
+    def _on_appearance_text_scale_changed(self, scale: int) -> None:
+        self.size_label.setText(f"{scale} %")
+        self.smaller.setAccessibleDescription(f"Text size is {scale} %. Make the text smaller.")
+        self.larger.setAccessibleDescription(f"Text size is {scale} %. Make the text larger.")
+        self.smaller.setToolTip(f"Smaller text (Ctrl+Minus). Now {scale} %.")
+        self.larger.setToolTip(f"Larger text (Ctrl+Plus). Now {scale} %.")
+        self.smaller.setEnabled(scale > TEXT_SCALE_MIN)
+        self.larger.setEnabled(scale < TEXT_SCALE_MAX)
+
+    @Slot(str)
+    def _on_appearance_theme_changed(self, theme: str) -> None:
+        blocked = self.contrast.blockSignals(True)
+        on = theme == "high-contrast"
+        self.contrast.setChecked(on)
+        # The tick shows the state in every theme, not only by a change of shade.
+        self.contrast.setText("✓ High contrast" if on else "High contrast")
+        self.contrast.blockSignals(blocked)
+
+    @Slot(str)
+    def _on_read_aloud_state_changed(self, state: str) -> None:
+        if not self._read_aloud.available:
+            self.read.setText("Read aloud")
+            self.read.setAccessibleName("Read aloud")
+            self.read.setAccessibleDescription(self._read_aloud.reason)
+            self.read.setToolTip(self._read_aloud.reason)
+            self.read.setEnabled(False)
+            return
+        speaking = state == SPEAKING
+        self.read.setText("Stop reading" if speaking else "Read aloud")
+        self.read.setAccessibleName("Stop reading" if speaking else "Read aloud")
+        description = "Stop reading aloud now" if speaking else "Read the section you are on aloud"
+        self.read.setAccessibleDescription(description)
+        self.read.setToolTip(description)
+        self.read.setEnabled(True)
+
+    @Slot()
+    def _on_read_clicked(self) -> None:
+        if self._read_aloud.state() == SPEAKING:
+            self._read_aloud.stop()
+        else:
+            self._read_aloud.read(self._text_source())
