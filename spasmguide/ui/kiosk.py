@@ -926,7 +926,9 @@ class KioskController(QObject):
             window.setGeometry(screen.geometry())
 
     def _vet_shown_widget(self, widget: QWidget) -> None:
-        if not widget.isWindow() or widget is self.window:
+        # Another main window of the guide itself is not an escape route (nothing a visitor
+        # can do opens one); closing it would only break a second, independent guide window.
+        if not widget.isWindow() or widget is self.window or type(widget) is type(self.window):
             return
         kind = widget.windowType()
         allowed = kind in self.TOP_LEVEL_ALLOWED and not isinstance(widget, QMenu | QDialog)
