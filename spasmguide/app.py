@@ -79,6 +79,7 @@ def build(
     window = MainWindow(pack)
     components = Components(window=window, pack=pack, settings=settings, options=options)
     _build_timer(components, clock)
+    _build_search(components)
 
     window.finish_tabs()
     _build_accessibility(components)
@@ -126,6 +127,30 @@ def _build_kiosk(components: Components, config: KioskConfig, clock: Callable[[]
         components, config, clock, reset_hooks=hooks,
         is_busy=timer_tab.is_running if timer_tab is not None else lambda: False,
         search_box=extras.get("search_box"),
+    )
+
+
+def _build_search(components: Components) -> None:
+    """The search box in the toolbar, its results page in the window, and the index."""
+    from spasmguide.core.search import SearchIndex
+    from spasmguide.ui.search import SearchBox, SearchController, SearchResults
+
+    window = components.window
+    index = SearchIndex.build(components.pack)
+    box, results = SearchBox(index), SearchResults(index)
+    controller = SearchController(index, box, results, parent=window)
+    window.set_search_widgets(box, results)
+    controller.add_focus_shortcuts(window)
+    controller.query_changed.connect(lambda text: window.show_results_page(bool(text.strip())))
+    controller.focus_page_requested.connect(lambda: window.show_results_page(False))
+
+    def open_hit(hit: Any) -> None:
+        if not window.show_section(hit.section_id, hit.terms):
+            window.show_tab(hit.tab_id)
+
+    controller.hit_activated.connect(open_hit)
+    components.extras.update(
+        search_index=index, search_box=box, search_results=results, search_controller=controller
     )
 
 

@@ -291,10 +291,12 @@ class SearchResults(QWidget):
         self.instead_button.setObjectName("search-instead")
         self.instead_button.setFlat(True)
         self.instead_button.setMinimumHeight(48)
+        self.instead_button.setAccessibleName("Search instead for the words as typed")
         self.instead_button.clicked.connect(self._on_instead_button_clicked)
         self.suggestion_button = QPushButton()
         self.suggestion_button.setObjectName("search-suggestion")
         self.suggestion_button.setMinimumHeight(48)
+        self.suggestion_button.setAccessibleName("Did you mean")
         self.suggestion_button.clicked.connect(self._on_suggestion_button_clicked)
         self._suggestion = ""
 

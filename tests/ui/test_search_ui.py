@@ -217,3 +217,24 @@ def test_focus_shortcuts_select_the_text(qtbot, parts: Parts) -> None:
     qtbot.keyClick(parts.results.list, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert parts.box.hasFocus()
     assert parts.box.selectedText() == "cramp"
+
+
+def test_in_the_window_enter_opens_the_tab_at_the_section(qtbot, tmp_path) -> None:
+    from spasmguide.app import build
+    from spasmguide.cli import LaunchOptions
+
+    components = build(LaunchOptions(settings=tmp_path / "settings.ini"))
+    window = components.window
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    box = components.extras["search_box"]
+    results = components.extras["search_results"]
+    box.setFocus()
+    qtbot.keyClicks(box, "sarcoidsis")
+    assert window.stack.currentWidget() is results
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.tabs
+    assert window.current_tab_id() == "causes"
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == "" and not box.isUndoAvailable()
