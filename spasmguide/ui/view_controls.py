@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolBar, QWidget
 
 from spasmguide.core.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN
 from spasmguide.ui.appearance import Appearance
@@ -58,6 +58,8 @@ class ViewControls(QWidget):
         self._appearance = appearance
         self._read_aloud = read_aloud
         self._text_source = text_source
+        self.compact = False
+        self._toolbar: QToolBar | None = None
 
         self.smaller = QPushButton("A−")
         self.smaller.setObjectName("text-smaller")
@@ -108,6 +110,48 @@ class ViewControls(QWidget):
         self._on_appearance_theme_changed(appearance.theme())
         self._on_read_aloud_state_changed(read_aloud.state())
 
+    # -- fitting the toolbar --------------------------------------------------------------------
+
+    def showEvent(self, event: QEvent) -> None:
+        super().showEvent(event)
+        parent = self.parentWidget()
+        if isinstance(parent, QToolBar) and parent is not self._toolbar:
+            self._toolbar = parent
+            parent.installEventFilter(self)
+        QTimer.singleShot(0, self, self.fit)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self.fit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._toolbar and event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    @Slot()
+    def fit(self) -> None:
+        """Use shorter labels when the toolbar is too narrow for the full ones.
+
+        Large text on a small screen would otherwise push the last toolbar control,
+        "When to get help", into the overflow menu where nobody finds it.
+        """
+        toolbar = self._toolbar
+        if toolbar is None:
+            return
+        self._set_compact(False)
+        needed = toolbar.sizeHint().width()
+        self._set_compact(needed > toolbar.width())
+
+    def _set_compact(self, compact: bool) -> None:
+        if compact == self.compact:
+            return
+        self.compact = compact
+        self.size_label.setVisible(not compact)
+        self._on_appearance_theme_changed(self._appearance.theme())
+        self._on_read_aloud_state_changed(self._read_aloud.state())
+
     @Slot(int)
     def _on_appearance_text_scale_changed(self, scale: int) -> None:
         self.size_label.setText(f"{scale} %")
@@ -124,20 +168,24 @@ class ViewControls(QWidget):
         on = theme == "high-contrast"
         self.contrast.setChecked(on)
         # The tick shows the state in every theme, not only by a change of shade.
-        self.contrast.setText("✓ High contrast" if on else "High contrast")
+        label = "Contrast" if self.compact else "High contrast"
+        self.contrast.setText(f"✓ {label}" if on else label)
         self.contrast.blockSignals(blocked)
 
     @Slot(str)
     def _on_read_aloud_state_changed(self, state: str) -> None:
         if not self._read_aloud.available:
-            self.read.setText("Read aloud")
+            self.read.setText("Read" if self.compact else "Read aloud")
             self.read.setAccessibleName("Read aloud")
             self.read.setAccessibleDescription(self._read_aloud.reason)
             self.read.setToolTip(self._read_aloud.reason)
             self.read.setEnabled(False)
             return
         speaking = state == SPEAKING
-        self.read.setText("Stop reading" if speaking else "Read aloud")
+        if self.compact:
+            self.read.setText("Stop" if speaking else "Read")
+        else:
+            self.read.setText("Stop reading" if speaking else "Read aloud")
         self.read.setAccessibleName("Stop reading" if speaking else "Read aloud")
         description = "Stop reading aloud now" if speaking else "Read the section you are on aloud"
         self.read.setAccessibleDescription(description)

@@ -245,6 +245,28 @@ def test_page_text_column_widens_with_the_text(make, qtbot) -> None:
     qtbot.waitUntil(lambda: column() > narrow * 1.5)
 
 
+def test_large_text_on_a_small_window_keeps_every_toolbar_control_on_screen(make, qtbot) -> None:
+    components = make()
+    window = components.window
+    controls = components.extras["view_controls"]
+    window.resize(1000, 648)
+    appearance_of(components).set_text_scale(250)
+    # Once the toolbar has the new font, "When to get help" must still be on it, not in
+    # the overflow menu.
+    qtbot.waitUntil(lambda: window.help_button.font().pointSizeF() == app_point_size())
+    qtbot.waitUntil(
+        lambda: (
+            window.help_button.isVisible()
+            and window.help_button.geometry().right() < window.toolbar.width()
+        )
+    )
+    assert controls.compact
+    assert controls.contrast.isVisible() and controls.read.isVisible()
+    appearance_of(components).set_text_scale(100)
+    qtbot.waitUntil(lambda: not controls.compact)
+    assert controls.read.text() == "Read aloud"
+
+
 def test_text_size_and_theme_are_remembered(make, tmp_path: Path) -> None:
     settings = tmp_path / "remember.ini"
     first = make(settings=settings)
