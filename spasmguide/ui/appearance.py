@@ -289,6 +289,14 @@ class FocusRingStyle(QProxyStyle):
     ) -> None:
         super().drawComplexControl(control, option, painter, widget)
         cc = QStyle.ComplexControl
+        if control == cc.CC_ScrollBar:
+            # Fusion shades the handle from the button colour: black on black in high contrast.
+            handle = self.subControlRect(
+                control, option, QStyle.SubControl.SC_ScrollBarSlider, widget
+            )
+            if handle.isValid():
+                self._ring(painter, handle, 2, self.theme.frame)
+            return
         if self._focused(option) and control in (
             cc.CC_ToolButton,
             cc.CC_ComboBox,
@@ -456,6 +464,7 @@ class Appearance(QObject):
         self._style.theme = theme
         # Setting the palette repaints every widget, ring included.
         self._app.setPalette(build_palette(theme))
+        self._refresh_style_sheets()
 
     def _apply_font(self) -> None:
         font = QFont(self._app.font())
@@ -463,6 +472,16 @@ class Appearance(QObject):
         font.setPointSizeF(self.point_size())
         # Widgets and QTextBrowser documents without a font of their own follow this.
         self._app.setFont(font)
+        self._refresh_style_sheets()
+
+    def _refresh_style_sheets(self) -> None:
+        # WORKAROUND: a widget with a style sheet (and everything inside it) keeps the font
+        # and palette it had when the sheet was applied; application font and palette
+        # changes stop at it. Applying the same sheet again makes it take the new ones.
+        for widget in self._app.allWidgets():
+            sheet = widget.styleSheet()
+            if sheet:
+                widget.setStyleSheet(sheet)
 
     def _remember(self, key: str, value: object) -> None:
         if self.kiosk or self._settings is None:

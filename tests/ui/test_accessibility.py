@@ -299,6 +299,22 @@ def test_kiosk_uses_a_larger_base_saves_nothing_and_resets(make, tmp_path: Path)
     assert components.extras["view_controls"].larger.height() >= 48
 
 
+def test_kiosk_style_does_not_stop_text_size_and_theme_reaching_the_page(make, qtbot) -> None:
+    components = make(kiosk=True)
+    window = components.window
+    page = window.readers["overview"].page
+    assert window.styleSheet()  # the kiosk styles the window
+    appearance_of(components).set_text_scale(200)
+    appearance_of(components).set_theme("high-contrast")
+    qtbot.waitUntil(lambda: page.font().pointSizeF() == KIOSK_POINT_SIZE * 2)
+    qtbot.waitUntil(
+        lambda: (
+            page.palette().color(QPalette.ColorRole.Base).name()
+            == THEME_COLORS["high-contrast"].base
+        )
+    )
+
+
 def test_view_buttons_are_big_enough_and_labelled(make) -> None:
     controls = make().extras["view_controls"]
     buttons = {
