@@ -290,6 +290,10 @@ class SearchResults(QWidget):
         self.instead_button = QPushButton()
         self.instead_button.setObjectName("search-instead")
         self.instead_button.setFlat(True)
+        link_font = QFont()
+        link_font.setUnderline(True)  # only underline is set, so text size still follows the app
+        self.instead_button.setFont(link_font)
+        self.instead_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.instead_button.setMinimumHeight(48)
         self.instead_button.setAccessibleName("Search instead for the words as typed")
         self.instead_button.clicked.connect(self._on_instead_button_clicked)
@@ -393,7 +397,9 @@ class SearchResults(QWidget):
         self.status.setText(status)
         self.instead_button.setVisible(corrected is not None)
         self._suggestion = suggestion or ""
+        already_shown = corrected is not None and suggestion == corrected.corrected_to
         offer = bool(suggestion) and shown and suggestion != shown and len(hits) < 3
+        offer = offer and not already_shown
         self.suggestion_button.setVisible(bool(offer))
         if offer:
             self.suggestion_button.setText(f"Did you mean \u201c{suggestion}\u201d?")

@@ -154,6 +154,8 @@ def test_typo_says_what_was_searched_and_offers_the_original(qtbot, parts: Parts
     assert results.status.text() == "Showing results for \u201cpotassium\u201d"
     assert results.instead_button.isVisibleTo(results)
     assert "potasium" in results.instead_button.text()
+    # The correction is already shown: asking "Did you mean potassium?" too would be noise.
+    assert not results.suggestion_button.isVisibleTo(results)
     results.instead_button.click()
     assert parts.box.text() == "potasium"
     assert results.status.text() == "No results for \u201cpotasium\u201d"
