@@ -27,7 +27,9 @@ class Chime(QObject):
     _reported = False
 
     def __init__(self, path: Path | None = None, parent: QObject | None = None) -> None:
-        """Prepare the sound.
+        """Remember the sound; it is loaded by :meth:`prepare` or on first use.
+
+        Loading QtMultimedia takes a noticeable moment, so it is not done at start-up.
 
         Args:
             path: The WAV file to play; the bundled chime by default.
@@ -35,7 +37,14 @@ class Chime(QObject):
         """
         super().__init__(parent)
         self._effect: QObject | None = None
+        self._prepared = False
         self._path = Path(path) if path is not None else DEFAULT_SOUND
+
+    def prepare(self) -> None:
+        """Load the sound now (for example when the Timer tab is opened), once."""
+        if self._prepared:
+            return
+        self._prepared = True
         try:
             self._effect = self._make_effect()
         except Exception as exc:
@@ -47,6 +56,7 @@ class Chime(QObject):
     @property
     def available(self) -> bool:
         """True when the chime can be heard on this computer."""
+        self.prepare()
         return self._effect is not None
 
     def play(self) -> bool:
@@ -55,6 +65,7 @@ class Chime(QObject):
         Returns:
             True when the sound was asked to play.
         """
+        self.prepare()
         effect = self._effect
         if effect is None:
             return False

@@ -524,6 +524,9 @@ class TimerTab(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """Repaint often again now that the countdown can be seen."""
         super().showEvent(event)
+        prepare = getattr(self._chime, "prepare", None)
+        if callable(prepare):
+            prepare()  # load the sound before the first step ends, not during start-up
         self.refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:

@@ -426,3 +426,14 @@ def test_when_to_get_help_is_offered_at_the_end(qtbot, tab, clock):
     advance(tab, clock, 40)
     with qtbot.waitSignal(tab.help_requested, timeout=1000):
         click(qtbot, tab, "When to get help")
+
+
+def test_chime_loads_sound_only_when_first_needed(qtbot, monkeypatch, caplog):
+    # Start-up must not pay for loading QtMultimedia; the Timer tab prepares it when opened.
+    monkeypatch.setitem(sys.modules, "PySide6.QtMultimedia", None)
+    monkeypatch.setattr(Chime, "_reported", False)
+    caplog.set_level("INFO", logger="spasmguide.ui.chime")
+    chime = Chime()
+    assert not [r for r in caplog.records if r.name == "spasmguide.ui.chime"]
+    assert chime.available is False
+    assert [r for r in caplog.records if r.name == "spasmguide.ui.chime"]
