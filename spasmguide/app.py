@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from spasmguide.cli import LaunchOptions
 from spasmguide.core.content import ContentError, Pack, bundled_pack_path, load_pack
+from spasmguide.core.locations import SYSTEM_KIOSK_CONFIG
 from spasmguide.settings_store import SettingsStore, default_settings_path
 from spasmguide.ui.main_window import MainWindow
 
@@ -76,8 +77,11 @@ def build(
         options.settings if options.settings is not None else default_settings_path(),
         read_only=options.kiosk,
     )
+    # Theme and text size first, so widgets are made once in their final look.
+    appearance = _build_appearance(settings, options.kiosk)
     window = MainWindow(pack)
     components = Components(window=window, pack=pack, settings=settings, options=options)
+    components.extras["appearance"] = appearance
     _build_timer(components, clock)
     _build_search(components)
 
@@ -95,11 +99,11 @@ def build(
 
 def _kiosk_config(options: LaunchOptions) -> KioskConfig | None:
     """The kiosk configuration when kiosk mode is asked for (command line or system file)."""
-    from spasmguide.core.kiosk import DEFAULT_CONFIG_PATH, load_kiosk_config
-
-    path = options.config or DEFAULT_CONFIG_PATH
+    path = options.config or SYSTEM_KIOSK_CONFIG
     if not options.kiosk and options.config is None and not path.exists():
         return None
+    from spasmguide.core.kiosk import load_kiosk_config
+
     config, warnings = load_kiosk_config(path, {
         "kiosk": options.kiosk, "idle_timeout_s": options.idle_timeout,
         "idle_warning_s": options.idle_warning, "start_tab": options.tab,
@@ -168,23 +172,30 @@ def _build_timer(components: Components, clock: Callable[[], float]) -> None:
     components.extras["timer_tab"] = timer_tab
 
 
-def _build_accessibility(components: Components) -> None:
-    """Theme and text size, the view controls in the toolbar, read aloud and keyboard navigation."""
+def _build_appearance(settings: SettingsStore, kiosk: bool) -> Any:
+    """Theme, text size and focus ring, applied to the whole application."""
     from spasmguide.ui.appearance import Appearance
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    return Appearance(app, settings, kiosk=kiosk)
+
+
+def _build_accessibility(components: Components) -> None:
+    """The view controls in the toolbar, read aloud and keyboard navigation."""
     from spasmguide.ui.keyboard import install_navigation
     from spasmguide.ui.read_aloud import ReadAloud
     from spasmguide.ui.view_controls import ViewControls, current_section_text
 
     window = components.window
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    appearance = Appearance(app, components.settings, kiosk=components.options.kiosk, parent=window)
+    appearance = components.extras["appearance"]
+    appearance.setParent(window)
     appearance.install_shortcuts(window)
-    read_aloud = ReadAloud(window)
+    read_aloud = ReadAloud(window, start=False)
+    window.first_painted.connect(read_aloud.start)
     window.closing.connect(read_aloud.stop)
     controls = ViewControls(appearance, read_aloud, lambda: current_section_text(window))
     window.add_toolbar_widget(controls)
-    components.extras["appearance"] = appearance
     components.extras["read_aloud"] = read_aloud
     components.extras["view_controls"] = controls
     components.extras["navigation"] = install_navigation(window)

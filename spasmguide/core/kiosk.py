@@ -27,7 +27,9 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, TextIO
 
-DEFAULT_CONFIG_PATH = Path("/etc/spasmguide/kiosk.ini")
+from spasmguide.core.locations import SYSTEM_KIOSK_CONFIG
+
+DEFAULT_CONFIG_PATH = SYSTEM_KIOSK_CONFIG
 """The system-wide kiosk configuration (read-only to the kiosk user)."""
 
 SECTION = "kiosk"

@@ -34,9 +34,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from spasmguide.core.synonyms import Synonyms, fold, words_of
 
 __all__ = [
@@ -419,6 +416,10 @@ class SearchIndex:
 
     def _correct(self, word: str, prefix: bool) -> str | None:
         """The index word closest to ``word`` by OSA distance, or None if none is close."""
+        # Imported here: most searches need no correction, and start-up should not pay for it.
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         best: tuple[float, int, str] | None = None
         n = len(word)
         candidates = self._near_length.get(n)

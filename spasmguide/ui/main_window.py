@@ -5,8 +5,15 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import (
+    QCloseEvent,
+    QFont,
+    QKeySequence,
+    QPaintEvent,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -83,10 +90,12 @@ class MainWindow(QMainWindow):
     Signals:
         tab_changed(str): the id of the tab now shown.
         closing(): the window is closing (save settings now).
+        first_painted(): the window has painted once; slow, optional set-up can start.
     """
 
     tab_changed = Signal(str)
     closing = Signal()
+    first_painted = Signal()
 
     def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -95,31 +104,33 @@ class MainWindow(QMainWindow):
         self.setObjectName("main-window")
         self.setMinimumSize(640, 480)
         self._tab_ids: list[str] = []
+        self._painted = False
         # Asked before closing; returning False refuses (kiosk mode).
         self.close_guard: Callable[[], bool] | None = None
         self.readers: dict[str, TabReader] = {}
 
-        self.toolbar = QToolBar("Main toolbar")
-        self.toolbar.setObjectName("toolbar")
-        self.toolbar.setAccessibleName("Main toolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setFloatable(False)
-        self.toolbar.toggleViewAction().setEnabled(False)
-        self.toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
-        self._search_slot = QWidget()
-        self._search_slot.setObjectName("search-slot")
-        QHBoxLayout(self._search_slot).setContentsMargins(0, 0, 0, 0)
-        self._search_slot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(self._search_slot)
+        self.toolbar = self._make_toolbar("toolbar", "Main toolbar")
+        # Text size, contrast and read aloud: beside the main toolbar when there is room,
+        # on a row of their own when large text needs it (never in an overflow menu).
+        self.view_toolbar = self._make_toolbar("view-toolbar", "View toolbar")
+        self._toolbars_wrapped = False
+        # "When to get help" comes first: always in view, never pushed into an overflow menu.
         self.help_button = QPushButton("When to get help")
         self.help_button.setObjectName("help-button")
         self.help_button.setAccessibleName("When to get help")
         self.help_button.setAccessibleDescription(
             "Open the advice on when a cramp needs a doctor or urgent help"
         )
+        help_font = QFont()
+        help_font.setBold(True)  # only weight is set, so the size still follows the app
+        self.help_button.setFont(help_font)
         self.help_button.clicked.connect(self.show_help)
-        self._help_action = self.toolbar.addWidget(self.help_button)
+        self.toolbar.addWidget(self.help_button)
+        self._search_slot = QWidget()
+        self._search_slot.setObjectName("search-slot")
+        QHBoxLayout(self._search_slot).setContentsMargins(0, 0, 0, 0)
+        self._search_slot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(self._search_slot)
 
         self.notice = NoticeBar()
         self.tabs = QTabWidget()
@@ -172,9 +183,47 @@ class MainWindow(QMainWindow):
         """Add the About tab last, once every other tab is in."""
         self.add_tab(self.about, "About", "about")
 
+    def _make_toolbar(self, name: str, title: str) -> QToolBar:
+        toolbar = QToolBar(title)
+        toolbar.setObjectName(name)
+        toolbar.setAccessibleName(title)
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.toggleViewAction().setEnabled(False)
+        toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        return toolbar
+
     def add_toolbar_widget(self, widget: QWidget) -> None:
-        """Add a control to the toolbar, after the search box and before "When to get help"."""
-        self.toolbar.insertWidget(self._help_action, widget)
+        """Add a view control (text size, contrast, read aloud) to the view toolbar."""
+        self.view_toolbar.addWidget(widget)
+        self.fit_toolbars()
+
+    @Slot()
+    def fit_toolbars(self) -> None:
+        """Put the view toolbar on its own row when both toolbars do not fit on one."""
+        needed = self.toolbar.sizeHint().width() + self.view_toolbar.sizeHint().width() + 24
+        wrap = needed > self.width()
+        if wrap == self._toolbars_wrapped:
+            return
+        self._toolbars_wrapped = wrap
+        if wrap:
+            self.insertToolBarBreak(self.view_toolbar)
+        else:
+            self.removeToolBarBreak(self.view_toolbar)
+
+    def toolbars_wrapped(self) -> bool:
+        """True when the view toolbar sits on a row of its own."""
+        return self._toolbars_wrapped
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_toolbars()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self.fit_toolbars)
 
     def set_search_widgets(self, box: QWidget, results: QWidget) -> None:
         """Put the search box in the toolbar and its results page over the tabs."""
@@ -262,6 +311,12 @@ class MainWindow(QMainWindow):
         elif self.status_button.text():
             self.status_button.show()
         self.tab_changed.emit(tab_id)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.close_guard is not None and not self.close_guard():

@@ -20,6 +20,7 @@ UNAVAILABLE = "unavailable"
 READY = "ready"
 SPEAKING = "speaking"
 
+STARTING = "Read aloud is getting ready."
 NO_ENGINE = "Read aloud is not available on this computer (no speech engine)."
 ENGINE_FAILED = "Read aloud is not available on this computer (the speech engine did not start)."
 
@@ -40,13 +41,33 @@ class ReadAloud(QObject):
 
     state_changed = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, *, engine: str | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, engine: str | None = None, start: bool = True
+    ) -> None:
         super().__init__(parent)
         self._speech: Any = None
         self._module: ModuleType | None = None
-        self.reason = ""
+        self._engine = engine
+        self._started = False
+        self.reason = STARTING
         self._state = UNAVAILABLE
-        self._start(engine)
+        if start:
+            self.start()
+
+    @Slot()
+    def start(self) -> None:
+        """Look for a speech engine and get it ready (once).
+
+        Starting an engine takes a while, so the window calls this after it first appears.
+        """
+        if self._started:
+            return
+        self._started = True
+        self._start(self._engine)
+        if self._speech is not None:
+            self.state_changed.emit(self._state)
+        else:
+            self.state_changed.emit(UNAVAILABLE)
 
     def _start(self, engine: str | None) -> None:
         try:

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -85,10 +86,24 @@ class SearchBox(QLineEdit):
         examples = ", ".join(index.examples[:2])
         self.setPlaceholderText(f"Search: {examples}\u2026" if examples else "Search the guide")
         self.setClearButtonEnabled(True)
-        self.setMinimumWidth(220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.textChanged.connect(self._on_self_text_changed)
 
     @Slot(str)
+    def sizeHint(self) -> QSize:
+        """Room for about twelve letters; the toolbar gives the box any space left over.
+
+        QLineEdit asks for far more, which with large text pushed other toolbar controls
+        into the overflow menu.
+        """
+        hint = super().sizeHint()
+        return QSize(self.minimumSizeHint().width(), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        hint = super().minimumSizeHint()
+        return QSize(metrics.horizontalAdvance("x") * 12 + 40, hint.height())
+
     def _on_self_text_changed(self, text: str) -> None:
         # The clear button calls clear(), which keeps the old text in the undo history.
         # In kiosk mode Ctrl+Z would then bring back the previous person's search.
