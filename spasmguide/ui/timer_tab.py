@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from spasmguide.core.routines import Routine
 from spasmguide.core.timer import (
@@ -67,11 +69,8 @@ QFrame#timerCue[flash="true"] { background-color: #fff1c2; border-color: #d99a00
 """
 
 
-def _font(size: float, *, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPointSizeF(size)
-    font.setBold(bold)
-    return font
+BASE_POINT_SIZE = 11.0
+"""The text size the sizes below were chosen for; they grow and shrink with the app's text."""
 
 
 class TimerTab(QWidget):
@@ -138,6 +137,7 @@ class TimerTab(QWidget):
         self._list_key: tuple[object, ...] | None = None
         self._announced: tuple[object, ...] | None = None
         self._cues = 0
+        self._sized: list[tuple[QWidget, float, bool]] = []
 
         self._build()
         self._build_timers()
@@ -270,15 +270,20 @@ class TimerTab(QWidget):
 
     def _build(self) -> None:
         self.setStyleSheet(_CUE_STYLE)
-        outer = QVBoxLayout(self)
+        # Everything but the buttons scrolls, so large text reflows instead of being clipped,
+        # and Start, Pause and Reset stay in view.
+        page = QWidget()
+        page.setObjectName("timerPage")
+        outer = QVBoxLayout(page)
         outer.setSpacing(12)
+        outer.setContentsMargins(0, 0, 0, 0)
 
         chooser_row = QHBoxLayout()
         chooser_label = QLabel("Routine:")
-        chooser_label.setFont(_font(self.TEXT_PT, bold=True))
+        self._set_font(chooser_label, self.TEXT_PT, bold=True)
         self._chooser = QComboBox()
         self._chooser.setAccessibleName("Routine")
-        self._chooser.setFont(_font(self.TEXT_PT))
+        self._set_font(self._chooser, self.TEXT_PT)
         self._chooser.setMinimumHeight(44)
         self._chooser.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for routine in self._routines:
@@ -290,14 +295,14 @@ class TimerTab(QWidget):
 
         self._summary = QLabel()
         self._summary.setWordWrap(True)
-        self._summary.setFont(_font(self.TEXT_PT))
+        self._set_font(self._summary, self.TEXT_PT)
         outer.addWidget(self._summary)
 
         self._quick_row = QWidget()
         quick_layout = QHBoxLayout(self._quick_row)
         quick_layout.setContentsMargins(0, 0, 0, 0)
         self._quick_label = QLabel()
-        self._quick_label.setFont(_font(self.TEXT_PT))
+        self._set_font(self._quick_label, self.TEXT_PT)
         quick_layout.addWidget(self._quick_label)
         self._quick_buttons: list[QPushButton] = []
         self._quick_layout = quick_layout
@@ -310,47 +315,49 @@ class TimerTab(QWidget):
         self._cue.setProperty("flash", False)
         cue_layout = QVBoxLayout(self._cue)
         self._phase = QLabel()
-        self._phase.setFont(_font(self.PHASE_PT, bold=True))
+        self._set_font(self._phase, self.PHASE_PT, bold=True)
         self._phase.setAccessibleName("Step")
+        self._phase.setWordWrap(True)
         self._instruction = QLabel()
         self._instruction.setWordWrap(True)
-        self._instruction.setFont(_font(self.INSTRUCTION_PT))
+        self._set_font(self._instruction, self.INSTRUCTION_PT)
         self._instruction.setMinimumHeight(90)
         self._instruction.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._countdown = QLabel()
         self._countdown.setAccessibleName("Time remaining")
-        self._countdown.setFont(_font(self.COUNTDOWN_PT, bold=True))
+        self._set_font(self._countdown, self.COUNTDOWN_PT, bold=True)
         self._countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._count_up_caption = QLabel("Time so far")
-        self._count_up_caption.setFont(_font(self.TEXT_PT))
+        self._set_font(self._count_up_caption, self.TEXT_PT)
         self._count_up_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._count_up_caption.hide()
         self._count_up = QLabel()
         self._count_up.setAccessibleName("Time so far")
-        self._count_up.setFont(_font(self.COUNTDOWN_PT, bold=True))
+        self._set_font(self._count_up, self.COUNTDOWN_PT, bold=True)
         self._count_up.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._count_up.hide()
         self._note = QLabel()
         self._note.setWordWrap(True)
-        self._note.setFont(_font(self.TEXT_PT))
+        self._set_font(self._note, self.TEXT_PT)
         self._note.setAccessibleName("Safety note")
         self._message_label = QLabel()
         self._message_label.setWordWrap(True)
-        self._message_label.setFont(_font(self.PHASE_PT, bold=True))
+        self._set_font(self._message_label, self.PHASE_PT, bold=True)
         self._message_label.setAccessibleName("Message")
         self._help_button = QPushButton("When to get help")
         self._help_button.setAccessibleName("When to get help")
-        self._help_button.setFont(_font(self.TEXT_PT, bold=True))
+        self._set_font(self._help_button, self.TEXT_PT, bold=True)
         self._help_button.setMinimumHeight(48)
         self._help_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self._help_button.clicked.connect(self._on_help_button_clicked)
         self._help_button.hide()
+        # The time comes right under the step's name, so it stays in view with large text.
         for widget in (
             self._phase,
-            self._instruction,
             self._countdown,
             self._count_up_caption,
             self._count_up,
+            self._instruction,
             self._note,
             self._message_label,
             self._help_button,
@@ -361,15 +368,15 @@ class TimerTab(QWidget):
 
         side = QVBoxLayout()
         steps_label = QLabel("Steps")
-        steps_label.setFont(_font(self.TEXT_PT, bold=True))
+        self._set_font(steps_label, self.TEXT_PT, bold=True)
         self._steps = QListWidget()
         self._steps.setAccessibleName("Steps")
-        self._steps.setFont(_font(self.TEXT_PT))
+        self._set_font(self._steps, self.TEXT_PT)
         self._steps.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self._steps.setWordWrap(True)
         self._next_preview = QLabel()
         self._next_preview.setWordWrap(True)
-        self._next_preview.setFont(_font(self.TEXT_PT))
+        self._set_font(self._next_preview, self.TEXT_PT)
         self._next_preview.setAccessibleName("Next step preview")
         side.addWidget(steps_label)
         side.addWidget(self._steps, 1)
@@ -383,8 +390,7 @@ class TimerTab(QWidget):
         self._progress.setTextVisible(True)
         self._progress.setFormat("%p% done")
         self._progress.setMinimumHeight(28)
-        self._progress.setFont(_font(self.TEXT_PT))
-        outer.addWidget(self._progress)
+        self._set_font(self._progress, self.TEXT_PT)
 
         buttons = QHBoxLayout()
         self._start_button = self._button("Start", self._on_start_button_clicked)
@@ -402,14 +408,26 @@ class TimerTab(QWidget):
             self._reset_button,
         ):
             buttons.addWidget(button)
-        outer.addLayout(buttons)
+        self._scroll = QScrollArea()
+        self._scroll.setObjectName("timerScroll")
+        self._scroll.setAccessibleName("Timer routine")
+        self._scroll.setWidget(page)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        root = QVBoxLayout(self)
+        root.setSpacing(12)
+        root.addWidget(self._scroll, 1)
+        root.addWidget(self._progress)
+        root.addLayout(buttons)
+        self._fit_step_list()
 
         self._chooser.currentIndexChanged.connect(self._on_chooser_current_index_changed)
 
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
         button.setAccessibleName(text)
-        button.setFont(_font(self.BUTTON_PT, bold=True))
+        self._set_font(button, self.BUTTON_PT, bold=True)
         button.setMinimumHeight(self.BUTTON_MIN_HEIGHT)
         button.setMinimumWidth(120)
         button.clicked.connect(slot)
@@ -521,6 +539,35 @@ class TimerTab(QWidget):
 
     # ------------------------------------------------------------------ Qt overrides
 
+    def _scaled_font(self, size: float, *, bold: bool = False) -> QFont:
+        """A font ``size`` points at normal text size, scaled with the app's text size."""
+        font = QFont(self.font())
+        font.setPointSizeF(size * self.font().pointSizeF() / BASE_POINT_SIZE)
+        font.setBold(bold)
+        return font
+
+    def _fit_step_list(self) -> None:
+        """Show at least four steps whatever the text size."""
+        self._steps.setMinimumHeight(self._steps.fontMetrics().height() * 5 + 12)
+
+    def _set_font(self, widget: QWidget, size: float, *, bold: bool = False) -> None:
+        """Give ``widget`` a scaled font, and remember it so text-size changes reach it."""
+        # Quick-duration buttons are replaced when the routine changes: drop the old ones.
+        self._sized = [e for e in self._sized if e[0] is not widget and isValid(e[0])]
+        self._sized.append((widget, size, bold))
+        widget.setFont(self._scaled_font(size, bold=bold))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Follow the app's text size: children with their own sizes are rescaled here."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._sized = [e for e in self._sized if isValid(e[0])]
+            for widget, size, bold in self._sized:
+                widget.setFont(self._scaled_font(size, bold=bold))
+            self._list_key = None  # the step list rebuilds its bold current row
+            self._fit_step_list()
+            self.refresh()
+
     def showEvent(self, event: QShowEvent) -> None:
         """Repaint often again now that the countdown can be seen."""
         super().showEvent(event)
@@ -568,7 +615,7 @@ class TimerTab(QWidget):
                 f"Start the routine with {step.short_label.lower()} for {minutes} minutes"
             )
             button.setProperty("minutes", minutes)
-            button.setFont(_font(self.BUTTON_PT))
+            self._set_font(button, self.BUTTON_PT)
             button.setMinimumHeight(48)
             button.setMinimumWidth(96)
             button.setCheckable(True)
@@ -596,6 +643,13 @@ class TimerTab(QWidget):
 
     def _after_action(self) -> None:
         self.refresh()
+        self._keep_countdown_in_view()
+
+    def _keep_countdown_in_view(self) -> None:
+        """With large text on a small screen, scroll so the step and its time can be seen."""
+        self._scroll.ensureWidgetVisible(self._phase, 0, 8)
+        clock = self._count_up if self._count_up.isVisibleTo(self) else self._countdown
+        self._scroll.ensureWidgetVisible(clock, 0, 8)
 
     def _handle(self, events: list[TimerEvent]) -> None:
         """Give one cue for everything that happened (several after a long sleep)."""
@@ -611,6 +665,7 @@ class TimerTab(QWidget):
         elif EventKind.STEP_CHANGED in kinds:
             self._message = ""
         self._cue_now()
+        self._keep_countdown_in_view()
 
     def _cue_now(self) -> None:
         self._cues += 1
@@ -730,8 +785,7 @@ class TimerTab(QWidget):
         for index, run in enumerate(timer.runs):
             item = QListWidgetItem(self._step_text(index, run, current))
             if index == current:
-                font = _font(self.TEXT_PT, bold=True)
-                item.setFont(font)
+                item.setFont(self._scaled_font(self.TEXT_PT, bold=True))
             self._steps.addItem(item)
         if 0 <= current < self._steps.count():
             self._steps.scrollToItem(self._steps.item(current))

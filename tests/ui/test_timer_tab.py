@@ -437,3 +437,43 @@ def test_chime_loads_sound_only_when_first_needed(qtbot, monkeypatch, caplog):
     assert not [r for r in caplog.records if r.name == "spasmguide.ui.chime"]
     assert chime.available is False
     assert [r for r in caplog.records if r.name == "spasmguide.ui.chime"]
+
+
+def test_timer_text_grows_with_the_apps_text_size(qtbot, clock):
+    from PySide6.QtWidgets import QApplication
+
+    widget = TimerTab([STRETCH], clock=clock, chime=FakeChime())
+    qtbot.addWidget(widget)
+    widget.show()
+    countdown = label(widget, "Time remaining")
+    start_button = button(widget, "Start")
+    before = countdown.font().pointSizeF(), start_button.font().pointSizeF()
+    original = QApplication.font()
+    bigger = QApplication.font()
+    bigger.setPointSizeF(original.pointSizeF() * 2)
+    try:
+        QApplication.setFont(bigger)
+        qtbot.waitUntil(lambda: countdown.font().pointSizeF() > before[0] * 1.8)
+        assert start_button.font().pointSizeF() > before[1] * 1.8
+    finally:
+        QApplication.setFont(original)
+
+
+def test_large_text_scrolls_instead_of_clipping_and_keeps_the_time_in_view(qtbot, clock):
+    widget = TimerTab([STRETCH], clock=clock, chime=FakeChime())
+    qtbot.addWidget(widget)
+    widget.resize(900, 420)
+    widget.show()
+    big = widget.font()
+    big.setPointSizeF(big.pointSizeF() * 2.5)
+    widget.setFont(big)
+    countdown = label(widget, "Time remaining")
+    qtbot.waitUntil(lambda: countdown.font().pointSizeF() > 100)
+    start = button(widget, "Start")
+    assert start.isVisible() and start.geometry().bottom() <= widget.height()
+    qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
+    clock.advance(4)
+    widget.refresh()
+    # The countdown is inside the tab's visible area, not scrolled out of sight.
+    top_left = countdown.mapTo(widget, countdown.rect().topLeft())
+    assert top_left.y() >= 0 and top_left.y() + countdown.height() // 2 <= widget.height()
