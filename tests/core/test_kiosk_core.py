@@ -299,18 +299,20 @@ def test_kiosk_pin_command_refuses_bad_pins(tmp_path: Path, pin: str) -> None:
     assert pin not in err.getvalue()
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs file permissions")
-def test_kiosk_pin_command_reports_an_unwritable_file(tmp_path: Path) -> None:
-    folder = tmp_path / "locked"
-    folder.mkdir()
-    path = write(folder / "k.ini", "[kiosk]\n")
-    folder.chmod(0o500)
-    try:
-        err = io.StringIO()
-        assert set_pin_command(path, io.StringIO("1234\n"), io.StringIO(), err) == 1
-        assert "Could not write" in err.getvalue()
-    finally:
-        folder.chmod(0o700)
+def test_kiosk_pin_command_reports_an_unwritable_file(tmp_path: Path, monkeypatch) -> None:
+    path = write(tmp_path / "k.ini", "[kiosk]\n")
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        # What a read-only /etc gives the kiosk user (file permissions do not stop root).
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    err = io.StringIO()
+    assert set_pin_command(path, io.StringIO("1234\n"), io.StringIO(), err) == 1
+    assert "Could not write" in err.getvalue()
+    assert "1234" not in err.getvalue()
+    assert path.read_text() == "[kiosk]\n"  # the old file is untouched
+    assert not list(tmp_path.glob(".kiosk-*"))  # no half-written file is left behind
 
 
 # -- lock-down rules -----------------------------------------------------------------------------
