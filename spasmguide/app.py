@@ -13,7 +13,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QStandardPaths
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from spasmguide.cli import LaunchOptions
 from spasmguide.core.content import ContentError, Pack, bundled_pack_path, load_pack
@@ -29,6 +29,44 @@ log = logging.getLogger("spasmguide")
 APP_NAME = "SpasmGuide"
 
 
+class Extras(dict[str, Any]):
+    """The optional parts by name. A part not needed for the first frame is registered with
+    ``add_later`` and made on first use (``extras["timer_tab"]``) or by ``make_now``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._makers: dict[str, Callable[[], Any]] = {}
+
+    def add_later(self, name: str, make: Callable[[], Any]) -> None:
+        """Make ``name`` with ``make`` when it is first asked for."""
+        self._makers[name] = make
+
+    def is_made(self, name: str) -> bool:
+        """Whether ``name`` exists already (asking for it with [] or get() would make it)."""
+        return dict.__contains__(self, name)
+
+    def make_now(self, name: str) -> Any:
+        """The part ``name``, made now if it was waiting; None when there is no such part."""
+        return self.get(name)
+
+    def __missing__(self, name: str) -> Any:
+        make = self._makers.pop(name, None)
+        if make is None:
+            raise KeyError(name)
+        value = make()
+        self[name] = value
+        return value
+
+    def __contains__(self, name: object) -> bool:
+        return dict.__contains__(self, name) or name in self._makers
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[name]  # makes a waiting part
+        except KeyError:
+            return default
+
+
 @dataclass
 class Components:
     """Everything ``build`` made, so callers and tests can reach each part."""
@@ -37,7 +75,7 @@ class Components:
     pack: Pack
     settings: SettingsStore
     options: LaunchOptions
-    extras: dict[str, Any] = field(default_factory=dict)
+    extras: Extras = field(default_factory=Extras)
 
 
 def load_content(directory: Path | None) -> tuple[Pack, str]:
@@ -121,15 +159,17 @@ def _build_kiosk(components: Components, config: KioskConfig, clock: Callable[[]
     hooks = [
         getattr(extras[name], method)
         for name, method in (
-            ("search_controller", "reset"), ("timer_tab", "stop"),
-            ("appearance", "reset_to_defaults"), ("read_aloud", "stop"),
+            ("search_controller", "reset"), ("appearance", "reset_to_defaults"),
+            ("read_aloud", "stop"),
         )
         if hasattr(extras.get(name), method)
     ]
-    timer_tab = extras.get("timer_tab")
+    if "timer_tab" in extras:
+        # A Timer tab that was never opened has nothing to stop: do not make it for that.
+        hooks.insert(1, lambda: extras.is_made("timer_tab") and extras["timer_tab"].stop())
     extras["kiosk"] = install_kiosk(
         components, config, clock, reset_hooks=hooks,
-        is_busy=timer_tab.is_running if timer_tab is not None else lambda: False,
+        is_busy=lambda: extras.is_made("timer_tab") and extras["timer_tab"].is_running(),
         search_box=extras.get("search_box"),
     )
 
@@ -159,17 +199,36 @@ def _build_search(components: Components) -> None:
 
 
 def _build_timer(components: Components, clock: Callable[[], float]) -> None:
-    """The Timer tab, its live countdown in the status area, and its help link."""
-    from spasmguide.ui.chime import Chime
-    from spasmguide.ui.timer_tab import TimerTab
+    """The Timer tab, its live countdown in the status area, and its help link.
 
-    window = components.window
-    timer_tab = TimerTab(components.pack.routines, clock=clock, chime=Chime())
-    window.add_tab(timer_tab, "Timer", "timer")
-    timer_tab.status_changed.connect(window.set_timer_status)
-    timer_tab.help_requested.connect(window.show_help)
+    The tab is not in view at start-up, so its content is made just after the window first
+    paints, or earlier when the tab is opened or ``extras["timer_tab"]`` is asked for.
+    """
+    window, extras = components.window, components.extras
+    page = QWidget()
+    page.setObjectName("timer-page")
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    window.add_tab(page, "Timer", "timer")
     window.status_button.clicked.connect(lambda: window.show_tab("timer"))
-    components.extras["timer_tab"] = timer_tab
+
+    def make() -> Any:
+        from spasmguide.ui.chime import Chime
+        from spasmguide.ui.timer_tab import TimerTab
+
+        timer_tab = TimerTab(components.pack.routines, clock=clock, chime=Chime())
+        timer_tab.status_changed.connect(window.set_timer_status)
+        timer_tab.help_requested.connect(window.show_help)
+        layout.addWidget(timer_tab)
+        timer_tab.show()  # at once when the page is in view, not on the next event loop pass
+        navigation = extras.get("navigation")
+        if navigation is not None and not navigation.order_pending:
+            navigation.fix_tab_order()  # its controls join the Tab order in their place
+        return timer_tab
+
+    extras.add_later("timer_tab", make)
+    window.tab_changed.connect(lambda tab_id: tab_id == "timer" and extras.make_now("timer_tab"))
+    window.first_painted.connect(lambda: extras.make_now("timer_tab"))
 
 
 def _build_appearance(settings: SettingsStore, kiosk: bool) -> Any:

@@ -55,7 +55,13 @@ class Navigation(QObject):
             shortcut.activated.connect(lambda s=step: self.cycle_region(s))
             self.shortcuts.append(shortcut)
         window.installEventFilter(self)
-        self.fix_tab_order()
+        # Putting the Tab order right walks every widget: do it once the window has painted,
+        # before anyone can press Tab, rather than delay the first frame.
+        self.order_pending = not window.has_painted()
+        if self.order_pending:
+            window.first_painted.connect(self._on_window_first_painted)
+        else:
+            self.fix_tab_order()
 
     # -- Alt+N ----------------------------------------------------------------------------------
 
@@ -170,8 +176,13 @@ class Navigation(QObject):
             QWidget.setTabOrder(first, second)
         return ordered
 
+    @Slot()
+    def _on_window_first_painted(self) -> None:
+        self.order_pending = False
+        self.fix_tab_order()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Show:
+        if watched is self.window and event.type() == QEvent.Type.Show and not self.order_pending:
             self.fix_tab_order()
         return False
 

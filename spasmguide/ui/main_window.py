@@ -312,6 +312,10 @@ class MainWindow(QMainWindow):
             self.status_button.show()
         self.tab_changed.emit(tab_id)
 
+    def has_painted(self) -> bool:
+        """Whether the window has painted at least once."""
+        return self._painted
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self._painted:

@@ -122,7 +122,9 @@ def kiosk(qtbot, private_home: Path):
             components, config, clock, reset_hooks=hooks, is_busy=busy, search_box=box,
             quit_app=lambda: quits.append(True),
         )
-        window.show()
+        # As a visitor meets it: painted, with what is made just after the first paint made.
+        with qtbot.waitSignal(window.first_painted):
+            window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
