@@ -61,10 +61,9 @@ class Extras(dict[str, Any]):
         return dict.__contains__(self, name) or name in self._makers
 
     def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
-        try:
-            return self[name]  # makes a waiting part
-        except KeyError:
+        if name not in self:
             return default
+        return self[name]  # makes a waiting part
 
 
 @dataclass
@@ -189,7 +188,13 @@ def _build_search(components: Components) -> None:
     controller.focus_page_requested.connect(lambda: window.show_results_page(False))
 
     def open_hit(hit: Any) -> None:
-        if not window.show_section(hit.section_id, hit.terms):
+        if hit.tab_id == "timer":
+            # A routine: have it ready to start, but never cut short one that is under way.
+            timer_tab = components.extras.get("timer_tab")
+            if timer_tab is not None and not timer_tab.is_running():
+                timer_tab.select_routine(hit.section_id)
+            window.show_tab("timer")
+        elif not window.show_section(hit.section_id, hit.terms):
             window.show_tab(hit.tab_id)
 
     controller.hit_activated.connect(open_hit)

@@ -60,3 +60,56 @@ def test_status_countdown_hidden_when_nothing_runs(app_parts) -> None:
     window = components.window
     window.show_tab("causes")
     assert not window.status_button.isVisible()
+
+
+def _routine_hit(components: Components, title: str):
+    hits = components.extras["search_index"].query(title)
+    return next(h for h in hits if h.tab_id == "timer" and h.section_title == title)
+
+
+def _chosen_routine_id(components: Components) -> str:
+    return components.extras["timer_tab"].timer.routine.id
+
+
+def test_a_routine_found_by_search_opens_chosen_in_the_timer(app_parts) -> None:
+    components, _ = app_parts
+    window = components.window
+    hit = _routine_hit(components, "Warm compress")
+    assert _chosen_routine_id(components) != hit.section_id
+    components.extras["search_controller"].hit_activated.emit(hit)
+    assert window.current_tab_id() == "timer"
+    assert _chosen_routine_id(components) == hit.section_id
+
+
+def test_a_routine_found_by_search_does_not_cut_short_the_one_running(app_parts) -> None:
+    components, _ = app_parts
+    window = components.window
+    timer_tab = components.extras["timer_tab"]
+    running = _chosen_routine_id(components)
+    timer_tab.start()
+    window.show_tab("causes")
+    hit = _routine_hit(components, "Warm compress")
+    assert hit.section_id != running
+    components.extras["search_controller"].hit_activated.emit(hit)
+    assert window.current_tab_id() == "timer"
+    assert timer_tab.is_running()
+    assert _chosen_routine_id(components) == running
+
+
+def test_timer_tab_is_made_when_opened_before_the_first_paint(tmp_path: Path, qtbot) -> None:
+    components = build(LaunchOptions(settings=tmp_path / "s.ini", tab="timer"), clock=FakeClock())
+    qtbot.addWidget(components.window)
+    assert components.extras.is_made("timer_tab")
+    assert components.window.tabs.currentWidget().isAncestorOf(components.extras["timer_tab"])
+
+
+def test_timer_tab_waits_for_the_first_paint_then_is_made(tmp_path: Path, qtbot) -> None:
+    components = build(LaunchOptions(settings=tmp_path / "s.ini"), clock=FakeClock())
+    window = components.window
+    qtbot.addWidget(window)
+    assert not components.extras.is_made("timer_tab")
+    with qtbot.waitSignal(window.first_painted):
+        window.show()
+    assert components.extras.is_made("timer_tab")
+    navigation = components.extras["navigation"]
+    assert not navigation.order_pending
