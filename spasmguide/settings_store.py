@@ -53,6 +53,9 @@ class SettingsStore:
             self._values[key] = value
 
     def _set_aside(self, path: Path, why: str) -> None:
+        if self.read_only:  # kiosk mode writes nothing, not even a rename
+            self._warn(f"settings: {path} is ignored because {why}")
+            return
         backup = path.with_name(path.name + ".corrupt")
         try:
             path.replace(backup)

@@ -240,8 +240,13 @@ class TimerTab(QWidget):
         self._after_action()
 
     def stop(self) -> None:
-        """Stop any routine under way (for example when a kiosk resets). Same as :meth:`reset`."""
+        """Stop any routine under way and go back to the first routine (a kiosk reset).
+
+        The next person starts fresh: nothing shows which routine the last one chose.
+        """
         self.reset()
+        if self._routines and self._chooser.currentIndex() != 0:
+            self._chooser.setCurrentIndex(0)
 
     def next_step(self) -> None:
         """Skip to the next step now."""

@@ -30,6 +30,8 @@ def in_section(first: str, second: str) -> str:
 
 # (id, pattern): the pattern is searched case-insensitively in the pack's text.
 FACTS: list[tuple[str, str]] = [
+    # The article's summary of causes.
+    ("poor-diet", near(r"poor diet|improper diet", r"spasm|cramp|muscle") + r"|poor diet"),
     # What a spasm is (overview).
     ("spasm-is-a-cramp", near(r"spasm", r"cramp")),
     ("muscle-contracts-or-tightens-too-hard", r"(squeez|contract|tighten)\w*\s+too hard"),

@@ -477,3 +477,14 @@ def test_large_text_scrolls_instead_of_clipping_and_keeps_the_time_in_view(qtbot
     # The countdown is inside the tab's visible area, not scrolled out of sight.
     top_left = countdown.mapTo(widget, countdown.rect().topLeft())
     assert top_left.y() >= 0 and top_left.y() + countdown.height() // 2 <= widget.height()
+
+
+def test_stop_forgets_the_last_persons_routine(qtbot, clock):
+    other = Routine(id="other", title="Other", summary="", steps=STRETCH.steps)
+    widget = TimerTab([STRETCH, other], clock=clock, chime=FakeChime())
+    qtbot.addWidget(widget)
+    widget.select_routine("other")
+    widget.start()
+    widget.stop()
+    assert not widget.is_running()
+    assert widget.findChild(QComboBox).currentText() == STRETCH.title
