@@ -89,7 +89,6 @@ class SearchBox(QLineEdit):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.textChanged.connect(self._on_self_text_changed)
 
-    @Slot(str)
     def sizeHint(self) -> QSize:
         """Room for about twelve letters; the toolbar gives the box any space left over.
 
@@ -104,6 +103,7 @@ class SearchBox(QLineEdit):
         hint = super().minimumSizeHint()
         return QSize(metrics.horizontalAdvance("x") * 12 + 40, hint.height())
 
+    @Slot(str)
     def _on_self_text_changed(self, text: str) -> None:
         # The clear button calls clear(), which keeps the old text in the undo history.
         # In kiosk mode Ctrl+Z would then bring back the previous person's search.
