@@ -88,14 +88,31 @@ class PageView(QTextBrowser):
         super().setDocument(document)
         self._fit_text_column()
 
+    def viewport_size(self) -> tuple[int, int]:
+        """Width and height of the viewport, worked out as the scroll area lays it out.
+
+        ``viewport()`` would give them too, but the first time a program asks for it,
+        PySide works out the viewport's Python class by making every widget class Qt has
+        (about 20 ms), and this runs before the window first paints.
+        """
+        size = self.maximumViewportSize()
+        width, height = size.width(), size.height()
+        vbar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOn
+        if vbar.isVisibleTo(self) and self.verticalScrollBarPolicy() != policy:
+            width -= vbar.sizeHint().width()
+        if hbar.isVisibleTo(self) and self.horizontalScrollBarPolicy() != policy:
+            height -= hbar.sizeHint().height()
+        return width, height
+
     def _fit_text_column(self) -> None:
         """Centre a column of comfortable width; let the last section scroll to the top."""
         em = self.fontMetrics().horizontalAdvance("M")
-        width = self.viewport().width()
+        width, height = self.viewport_size()
         side = max(16, (width - MAX_TEXT_WIDTH_EM * em) // 2)
         root = self.document().rootFrame()
         fmt = root.frameFormat()
-        bottom = max(16, self.viewport().height() - 4 * em)
+        bottom = max(16, height - 4 * em)
         if (fmt.leftMargin(), fmt.rightMargin(), fmt.bottomMargin()) == (side, side, bottom):
             return
         fmt.setLeftMargin(side)

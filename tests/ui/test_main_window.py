@@ -155,3 +155,20 @@ def test_every_interactive_widget_has_an_accessible_name(make) -> None:
 def test_qapplication_is_reused(make) -> None:
     make()
     assert QApplication.instance() is not None
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (640, 480), (2400, 1600)])
+def test_page_works_out_its_viewport_size_as_laid_out(make, qtbot, size) -> None:
+    components = make()
+    window = components.window
+    window.resize(*size)
+    for tab_id, reader in window.readers.items():
+        window.show_tab(tab_id)
+        qtbot.waitUntil(lambda r=reader: r.page.isVisible())
+        viewport = reader.page.viewport()
+        qtbot.waitUntil(
+            lambda r=reader, v=viewport: r.page.viewport_size() == (v.width(), v.height())
+        )
+    # Short text in a tall page needs no scroll bar; long text in a short one does.
+    scrolled = [r.page.verticalScrollBar().isVisibleTo(r.page) for r in window.readers.values()]
+    assert any(scrolled) or size[1] > 1000
