@@ -1,8 +1,11 @@
-"""Errors raised while reading a content pack."""
+"""Errors raised while reading a content pack, and a privacy-safe way to log any error."""
 
 from __future__ import annotations
 
+import traceback
 from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
 
 
 @dataclass(frozen=True)
@@ -29,3 +32,14 @@ class ContentError(Exception):
 
     def __repr__(self) -> str:
         return f"ContentError({self.problems!r})"
+
+
+def describe_exception(
+    kind: type[BaseException], tb: TracebackType | None
+) -> str:
+    """Where an error happened, without its message (which might hold typed text)."""
+    frames = traceback.extract_tb(tb) if tb is not None else []
+    if not frames:
+        return f"{kind.__name__} (no location)"
+    last = frames[-1]
+    return f"{kind.__name__} in {last.name} ({Path(last.filename).name}:{last.lineno})"

@@ -20,11 +20,9 @@ import re
 import secrets
 import socket
 import tempfile
-import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import TracebackType
 from typing import Any, TextIO
 
 from spasmguide.core.locations import SYSTEM_KIOSK_CONFIG
@@ -616,17 +614,6 @@ def chord_allowed(chord: str, *, in_search_box: bool) -> bool:
 
 # ---------------------------------------------------------------------------------------------
 # Staying up
-
-
-def describe_exception(
-    kind: type[BaseException], tb: TracebackType | None
-) -> str:
-    """Where an error happened, without its message (which might hold typed text)."""
-    frames = traceback.extract_tb(tb) if tb is not None else []
-    if not frames:
-        return f"{kind.__name__} (no location)"
-    last = frames[-1]
-    return f"{kind.__name__} in {last.name} ({Path(last.filename).name}:{last.lineno})"
 
 
 def notify_address(env: Mapping[str, str] | None = None) -> str | bytes | None:

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from spasmguide.core.errors import describe_exception
 from spasmguide.core.synonyms import Synonyms, fold, words_of
 
 __all__ = [
@@ -302,8 +303,10 @@ class SearchIndex:
                 return []
             with self._lock:
                 return self._query(text, int(limit), correct)
-        except Exception:
-            _log.exception("search for %r failed", text[:80] if isinstance(text, str) else text)
+        except Exception as exc:
+            # Never the query itself: what people search for is private (and in kiosk mode,
+            # nothing typed may reach a log).
+            _log.error("search failed: %s", describe_exception(type(exc), exc.__traceback__))
             return []
 
     def suggest(self, text: str) -> str | None:
@@ -316,8 +319,8 @@ class SearchIndex:
                 if not self._run(plan, 1, any_word=True):
                     return None
                 return plan.corrected_to
-        except Exception:
-            _log.exception("suggestion for %r failed", text[:80] if isinstance(text, str) else text)
+        except Exception as exc:
+            _log.error("suggestion failed: %s", describe_exception(type(exc), exc.__traceback__))
             return None
 
     def _query(self, text: str, limit: int, correct: bool) -> list[Hit]:

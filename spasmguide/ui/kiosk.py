@@ -58,6 +58,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spasmguide.core.errors import describe_exception
 from spasmguide.core.kiosk import (
     IdlePolicy,
     IdleState,
@@ -66,7 +67,6 @@ from spasmguide.core.kiosk import (
     PinResult,
     TapCounter,
     chord_allowed,
-    describe_exception,
     sd_notify,
     watchdog_interval_s,
 )

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from spasmguide.core.errors import describe_exception
 from spasmguide.core.kiosk import (
     IdlePolicy,
     IdleState,
@@ -19,7 +20,6 @@ from spasmguide.core.kiosk import (
     PinResult,
     TapCounter,
     chord_allowed,
-    describe_exception,
     hash_pin,
     load_kiosk_config,
     sd_notify,

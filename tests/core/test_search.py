@@ -298,8 +298,12 @@ def test_internal_failure_is_logged_and_returns_nothing(
 
     monkeypatch.setattr(index, "_run", broken)
     with caplog.at_level(logging.ERROR, logger="spasmguide.core.search"):
-        assert index.query("cramp") == []
-    assert "search for 'cramp' failed" in caplog.text
+        assert index.query("my private worry") == []
+        assert index.suggest("my private worry") is None
+    assert "search failed: RuntimeError in broken" in caplog.text
+    assert "suggestion failed" in caplog.text
+    # What people search for is private: the words never reach the log.
+    assert "private worry" not in caplog.text
 
 
 def test_limit_is_respected(index: SearchIndex) -> None:
