@@ -110,10 +110,16 @@ def build(
     if kiosk_config is not None:
         options = replace(options, kiosk=True, content=options.content or kiosk_config.content)
     pack, notice = load_content(options.content)
-    settings = SettingsStore(
-        options.settings if options.settings is not None else default_settings_path(),
-        read_only=options.kiosk,
-    )
+    if options.kiosk and notice:
+        # Visitors get a calm line; staff find the details in the log.
+        notice = "Some guide content could not be loaded, so the standard guide is shown."
+    if options.kiosk:
+        # A kiosk neither reads nor writes a user's settings: every visitor gets the defaults.
+        settings = SettingsStore(None, read_only=True)
+    else:
+        settings = SettingsStore(
+            options.settings if options.settings is not None else default_settings_path()
+        )
     # Theme and text size first, so widgets are made once in their final look.
     appearance = _build_appearance(settings, options.kiosk)
     window = MainWindow(pack)
@@ -185,7 +191,7 @@ def _build_search(components: Components) -> None:
     window.set_search_widgets(box, results)
     controller.add_focus_shortcuts(window)
     controller.query_changed.connect(lambda text: window.show_results_page(bool(text.strip())))
-    controller.focus_page_requested.connect(lambda: window.show_results_page(False))
+    controller.focus_page_requested.connect(window.focus_page)
 
     def open_hit(hit: Any) -> None:
         if hit.tab_id == "timer":

@@ -37,6 +37,8 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 """Files larger than this are refused: no hand-written pack comes near it."""
 
 PACK_FILE = "pack.toml"
+RESERVED_TAB_IDS = frozenset({"timer", "about"})
+"""Tabs the program adds itself; a pack's tab may not take their ids."""
 
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _HEADING_RE = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
@@ -459,6 +461,15 @@ def load_pack(path: Path | str) -> Pack:
         if not _ID_RE.match(tab_id):
             problems.append(
                 Problem(PACK_FILE, id_line, f"tab id '{tab_id}' must be like 'muscle-types'")
+            )
+        if tab_id in RESERVED_TAB_IDS:
+            problems.append(
+                Problem(
+                    PACK_FILE,
+                    id_line,
+                    f"tab id '{tab_id}' is the program's own {tab_id.title()} tab; "
+                    "choose another id",
+                )
             )
         if tab_id in seen_tab_ids:
             problems.append(

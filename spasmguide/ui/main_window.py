@@ -287,9 +287,16 @@ class MainWindow(QMainWindow):
     def show_help(self) -> None:
         """Open "When to get help" from anywhere, in one step."""
         self.show_section(self.pack.help_section)
+        self.focus_page()
+
+    @Slot()
+    def focus_page(self) -> None:
+        """Back to reading: the tabs again, keyboard focus in the current tab's text."""
+        self.show_results_page(False)
         reader = self.readers.get(self.current_tab_id())
-        if reader is not None:
-            reader.page.setFocus(Qt.FocusReason.OtherFocusReason)
+        target = reader.page if reader is not None else self.tabs.currentWidget()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @Slot()
     def next_tab(self) -> None:

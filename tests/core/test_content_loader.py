@@ -138,6 +138,11 @@ def test_small_pack_loads_with_explicit_and_slug_ids(tmp_path: Path) -> None:
             "must be a '.md' file name inside the pack folder",
         ),
         ('id = "x"\ntitle = \n', FIRST_MD, "pack.toml:2: TOML syntax error"),
+        (
+            PACK_TOML.replace('id = "first"', 'id = "about"'),
+            FIRST_MD,
+            "pack.toml:9: tab id 'about' is the program's own About tab",
+        ),
         (PACK_TOML, b"# First\n\n## A\n\nbad \xff byte\n", "first.md:5: is not valid UTF-8"),
     ],
     ids=[
@@ -154,6 +159,7 @@ def test_small_pack_loads_with_explicit_and_slug_ids(tmp_path: Path) -> None:
         "bad-help-section",
         "path-escape",
         "toml-syntax",
+        "reserved-tab-id",
         "bad-utf8",
     ],
 )

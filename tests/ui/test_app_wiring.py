@@ -113,3 +113,17 @@ def test_timer_tab_waits_for_the_first_paint_then_is_made(tmp_path: Path, qtbot)
     assert components.extras.is_made("timer_tab")
     navigation = components.extras["navigation"]
     assert not navigation.order_pending
+
+
+def test_escape_in_an_empty_search_box_returns_to_reading(app_parts, qtbot) -> None:
+    components, _ = app_parts
+    window, box = components.window, components.extras["search_box"]
+    window.show_tab("causes")
+    box.setFocus()
+    qtbot.keyClicks(box, "cramp")
+    assert window.stack.currentWidget() is not window.tabs
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # clears the box
+    assert box.text() == ""
+    qtbot.keyClick(box, Qt.Key.Key_Escape)  # back to the page
+    assert window.stack.currentWidget() is window.tabs
+    qtbot.waitUntil(lambda: window.readers["causes"].page.hasFocus())

@@ -920,3 +920,18 @@ def test_a_second_kiosk_start_exits_with_a_message(
     for widget in QApplication.topLevelWidgets():
         widget.hide()
         widget.deleteLater()
+
+
+def test_kiosk_ignores_user_settings_and_hides_pack_paths(
+    wired, private_home: Path, tmp_path: Path
+) -> None:
+    user_settings = tmp_path / "user.ini"
+    user_settings.write_text("[view]\ntext_scale=250\ntheme=dark\n[window]\nlast_tab=causes\n")
+    broken = tmp_path / "clinic-pack"
+    broken.mkdir()
+    components, _ = wired(kiosk=True, settings=user_settings, content=broken)
+    assert components.extras["appearance"].text_scale() == 100
+    assert components.window.current_tab_id() == "overview"
+    notice = components.window.notice.label.text()
+    assert notice and str(broken) not in notice and "run.py" not in notice
+    assert user_settings.read_text().startswith("[view]\ntext_scale=250")
