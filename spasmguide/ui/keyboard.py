@@ -149,11 +149,7 @@ class Navigation(QObject):
         window = self.window
         chain = [w for w in focus_chain(window) if is_tab_focusable(w)]
         groups: list[QWidget] = []
-        toolbar = window.toolbar
-        for action in toolbar.actions():
-            widget = toolbar.widgetForAction(action)
-            if widget is not None:
-                groups.append(widget)
+        groups.append(window.toolbar)
         groups.append(window.notice)
         groups.append(window.tabs.tabBar())
         groups.extend(window.tabs.widget(i) for i in range(window.tabs.count()))

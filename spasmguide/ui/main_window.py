@@ -16,14 +16,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -84,6 +83,98 @@ class AboutPage(PageView):
         )
 
 
+class TopBar(QWidget):
+    """The bar across the top: "When to get help", the search box and the view controls.
+
+    "When to get help" always comes first. The view controls sit beside the search box when
+    there is room and move to a second row when large text needs it, so nothing is ever
+    hidden in an overflow menu (a pop-up window, which kiosk mode does not allow).
+    """
+
+    SPACING = 8
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("toolbar")
+        self.setAccessibleName("Toolbar")
+        self.help_button = QPushButton("When to get help")
+        self.help_button.setObjectName("help-button")
+        self.help_button.setAccessibleName("When to get help")
+        self.help_button.setAccessibleDescription(
+            "Open the advice on when a cramp needs a doctor or urgent help"
+        )
+        help_font = QFont()
+        help_font.setBold(True)  # only the weight is set, so the size follows the app
+        self.help_button.setFont(help_font)
+        self.search_slot = QWidget()
+        self.search_slot.setObjectName("search-slot")
+        QHBoxLayout(self.search_slot).setContentsMargins(0, 0, 0, 0)
+        self.controls = QWidget()
+        self.controls.setObjectName("view-controls-slot")
+        controls_layout = QHBoxLayout(self.controls)
+        controls_layout.setContentsMargins(0, 0, 0, 0)
+        controls_layout.setSpacing(self.SPACING)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(6, 4, 6, 4)
+        self._grid.setSpacing(self.SPACING)
+        self._grid.addWidget(self.help_button, 0, 0)
+        self._grid.addWidget(self.search_slot, 0, 1)
+        self._grid.setColumnStretch(1, 1)
+        self._wrapped: bool | None = None
+        self._place_controls(False)
+
+    def set_search_box(self, box: QWidget) -> None:
+        """Put the search box beside the help button."""
+        layout = self.search_slot.layout()
+        assert layout is not None
+        layout.addWidget(box)
+        self.fit()
+
+    def add_control(self, widget: QWidget) -> None:
+        """Add a view control at the end of the bar."""
+        layout = self.controls.layout()
+        assert layout is not None
+        layout.addWidget(widget)
+        self.fit()
+
+    def wrapped(self) -> bool:
+        """True when the view controls sit on a second row."""
+        return bool(self._wrapped)
+
+    @Slot()
+    def fit(self) -> None:
+        """One row when everything fits at the current text size, two rows otherwise."""
+        margins = self._grid.contentsMargins()
+        needed = (
+            self.help_button.sizeHint().width()
+            + self.search_slot.minimumSizeHint().width()
+            + self.controls.sizeHint().width()
+            + 2 * self.SPACING
+            + margins.left()
+            + margins.right()
+        )
+        self._place_controls(needed > self.width())
+
+    def _place_controls(self, wrap: bool) -> None:
+        if wrap == self._wrapped:
+            return
+        self._wrapped = wrap
+        self._grid.removeWidget(self.controls)
+        if wrap:
+            self._grid.addWidget(self.controls, 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        else:
+            self._grid.addWidget(self.controls, 0, 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self.fit)
+
+
 class MainWindow(QMainWindow):
     """The guide's window. It shows what it is given; ``app.py`` builds and wires it.
 
@@ -109,28 +200,10 @@ class MainWindow(QMainWindow):
         self.close_guard: Callable[[], bool] | None = None
         self.readers: dict[str, TabReader] = {}
 
-        self.toolbar = self._make_toolbar("toolbar", "Main toolbar")
-        # Text size, contrast and read aloud: beside the main toolbar when there is room,
-        # on a row of their own when large text needs it (never in an overflow menu).
-        self.view_toolbar = self._make_toolbar("view-toolbar", "View toolbar")
-        self._toolbars_wrapped = False
-        # "When to get help" comes first: always in view, never pushed into an overflow menu.
-        self.help_button = QPushButton("When to get help")
-        self.help_button.setObjectName("help-button")
-        self.help_button.setAccessibleName("When to get help")
-        self.help_button.setAccessibleDescription(
-            "Open the advice on when a cramp needs a doctor or urgent help"
-        )
-        help_font = QFont()
-        help_font.setBold(True)  # only weight is set, so the size still follows the app
-        self.help_button.setFont(help_font)
+        self.toolbar = TopBar()
+        self.help_button = self.toolbar.help_button
         self.help_button.clicked.connect(self.show_help)
-        self.toolbar.addWidget(self.help_button)
-        self._search_slot = QWidget()
-        self._search_slot.setObjectName("search-slot")
-        QHBoxLayout(self._search_slot).setContentsMargins(0, 0, 0, 0)
-        self._search_slot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(self._search_slot)
+        self.setMenuWidget(self.toolbar)
 
         self.notice = NoticeBar()
         self.tabs = QTabWidget()
@@ -161,6 +234,13 @@ class MainWindow(QMainWindow):
         self.status_button.setFlat(True)
         self.status_button.setAccessibleName("Timer running")
         self.status_button.hide()
+        # The guide's nature stays in view on every tab: general information, not a diagnosis.
+        self.disclaimer_label = QLabel(
+            "General information, not a diagnosis. If you are worried, see When to get help."
+        )
+        self.disclaimer_label.setObjectName("disclaimer")
+        self.disclaimer_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.statusBar().addWidget(self.disclaimer_label, 1)
         self.statusBar().addPermanentWidget(self.status_button)
         self.statusBar().setSizeGripEnabled(False)
 
@@ -183,53 +263,13 @@ class MainWindow(QMainWindow):
         """Add the About tab last, once every other tab is in."""
         self.add_tab(self.about, "About", "about")
 
-    def _make_toolbar(self, name: str, title: str) -> QToolBar:
-        toolbar = QToolBar(title)
-        toolbar.setObjectName(name)
-        toolbar.setAccessibleName(title)
-        toolbar.setMovable(False)
-        toolbar.setFloatable(False)
-        toolbar.toggleViewAction().setEnabled(False)
-        toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        return toolbar
-
     def add_toolbar_widget(self, widget: QWidget) -> None:
-        """Add a view control (text size, contrast, read aloud) to the view toolbar."""
-        self.view_toolbar.addWidget(widget)
-        self.fit_toolbars()
-
-    @Slot()
-    def fit_toolbars(self) -> None:
-        """Put the view toolbar on its own row when both toolbars do not fit on one."""
-        needed = self.toolbar.sizeHint().width() + self.view_toolbar.sizeHint().width() + 24
-        wrap = needed > self.width()
-        if wrap == self._toolbars_wrapped:
-            return
-        self._toolbars_wrapped = wrap
-        if wrap:
-            self.insertToolBarBreak(self.view_toolbar)
-        else:
-            self.removeToolBarBreak(self.view_toolbar)
-
-    def toolbars_wrapped(self) -> bool:
-        """True when the view toolbar sits on a row of its own."""
-        return self._toolbars_wrapped
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.fit_toolbars()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            QTimer.singleShot(0, self, self.fit_toolbars)
+        """Add a view control (text size, contrast, read aloud) to the top bar."""
+        self.toolbar.add_control(widget)
 
     def set_search_widgets(self, box: QWidget, results: QWidget) -> None:
         """Put the search box in the toolbar and its results page over the tabs."""
-        layout = self._search_slot.layout()
-        assert layout is not None
-        layout.addWidget(box)
+        self.toolbar.set_search_box(box)
         self.stack.addWidget(results)
 
     def show_results_page(self, shown: bool) -> None:

@@ -142,6 +142,7 @@ class TabReader(QWidget):
         self.section_list.setObjectName("section-list")
         self.section_list.setWordWrap(True)
         self.section_list.setUniformItemSizes(False)
+        self.section_list.setSpacing(3)  # separate titles that wrap onto two lines
         for section in tab.sections:
             item = QListWidgetItem(section.title)
             item.setData(Qt.ItemDataRole.UserRole, section.id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from spasmguide.core.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN
 from spasmguide.ui.appearance import Appearance
@@ -59,7 +59,7 @@ class ViewControls(QWidget):
         self._read_aloud = read_aloud
         self._text_source = text_source
         self.compact = False
-        self._toolbar: QToolBar | None = None
+        self._window: QWidget | None = None
 
         self.smaller = QPushButton("A−")
         self.smaller.setObjectName("text-smaller")
@@ -114,10 +114,10 @@ class ViewControls(QWidget):
 
     def showEvent(self, event: QEvent) -> None:
         super().showEvent(event)
-        parent = self.parentWidget()
-        if isinstance(parent, QToolBar) and parent is not self._toolbar:
-            self._toolbar = parent
-            parent.installEventFilter(self)
+        window = self.window()
+        if window is not self and window is not self._window:
+            self._window = window
+            window.installEventFilter(self)
         QTimer.singleShot(0, self, self.fit)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -126,23 +126,18 @@ class ViewControls(QWidget):
             QTimer.singleShot(0, self, self.fit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._toolbar and event.type() == QEvent.Type.Resize:
+        if watched is self._window and event.type() == QEvent.Type.Resize:
             self.fit()
         return False
 
     @Slot()
     def fit(self) -> None:
-        """Use shorter labels when the toolbar is too narrow for the full ones.
-
-        Large text on a small screen would otherwise push the last toolbar control,
-        "When to get help", into the overflow menu where nobody finds it.
-        """
-        toolbar = self._toolbar
-        if toolbar is None:
+        """Use shorter labels when even a row of their own is too narrow for the full ones."""
+        window = self._window
+        if window is None:
             return
         self._set_compact(False)
-        needed = toolbar.sizeHint().width()
-        self._set_compact(needed > toolbar.width())
+        self._set_compact(self.sizeHint().width() > window.width() - 24)
 
     def _set_compact(self, compact: bool) -> None:
         if compact == self.compact:
