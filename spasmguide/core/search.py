@@ -58,6 +58,9 @@ TYPO_CUTOFF = 0.75
 """Normalised OSA similarity a correction needs: one edit in 4-7 letters, two in 8+."""
 MAX_STEM_VARIANTS = 12
 TITLE_WEIGHT, BODY_WEIGHT, TAB_WEIGHT = 10.0, 1.0, 2.0
+SUPPORT_PAGE_FACTOR = 0.6
+"""Share of relevance kept by Timer and About entries: they are short, so bm25 would put
+them above longer explanations of the same words."""
 BIG_MATCH = 2000
 """Above this many matching sections only title matches are ranked (see ``_run``)."""
 SNIPPET_CHARS = 170
@@ -211,8 +214,13 @@ class SearchIndex:
     Build it with :meth:`build`. Queries are thread-safe (one at a time) and never raise.
     """
 
-    def __init__(self, connection: sqlite3.Connection, entries: list[_Entry],
-                 synonyms: Synonyms, examples: Sequence[str]) -> None:
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        entries: list[_Entry],
+        synonyms: Synonyms,
+        examples: Sequence[str],
+    ) -> None:
         self._db = connection
         self._entries = entries
         self._synonyms = synonyms
@@ -233,9 +241,7 @@ class SearchIndex:
         self._truncated: dict[int, dict[str, str]] = {}
         self._truncated_keys: dict[int, list[str]] = {}
         self._near_length: dict[int, list[str]] = {}
-        self.examples: tuple[str, ...] = tuple(
-            e for e in examples if self.query(e, limit=1)
-        )[:5]
+        self.examples: tuple[str, ...] = tuple(e for e in examples if self.query(e, limit=1))[:5]
 
     def __repr__(self) -> str:
         return f"SearchIndex({len(self._entries)} entries, {len(self._doc_freq)} words)"
@@ -280,9 +286,10 @@ class SearchIndex:
                 ((i, e.title) for i, e in enumerate(entries)),
             )
         synonyms = pack.synonyms if isinstance(pack.synonyms, Synonyms) else Synonyms()
-        examples = list(synonyms.examples) or sorted(
-            (e.title for e in entries if e.tab_id not in ("about", "timer")), key=len
-        )[:4]
+        examples = (
+            list(synonyms.examples)
+            or sorted((e.title for e in entries if e.tab_id not in ("about", "timer")), key=len)[:4]
+        )
         return cls(db, entries, synonyms, examples)
 
     # ----------------------------------------------------------------- querying
@@ -430,8 +437,11 @@ class SearchIndex:
             candidates = [t for k in range(n - 2, n + 3) for t in self._by_length.get(k, ())]
             self._near_length[n] = candidates
         for match, score, _ in process.extract(
-            word, candidates, scorer=OSA.normalized_similarity,
-            score_cutoff=TYPO_CUTOFF, limit=5,
+            word,
+            candidates,
+            scorer=OSA.normalized_similarity,
+            score_cutoff=TYPO_CUTOFF,
+            limit=5,
         ):
             key = (score, self._doc_freq[match], match)
             best = key if best is None or key[:2] > best[:2] else best
@@ -439,8 +449,11 @@ class SearchIndex:
             # Still typing: compare with the starts of longer words ("potasi" ~ "potass").
             starts, keys = self._truncations(n)
             for match, score, _ in process.extract(
-                word, keys, scorer=OSA.normalized_similarity,
-                score_cutoff=TYPO_CUTOFF, limit=5,
+                word,
+                keys,
+                scorer=OSA.normalized_similarity,
+                score_cutoff=TYPO_CUTOFF,
+                limit=5,
             ):
                 full = starts[match]
                 key = (score, self._doc_freq[full], full)
@@ -499,7 +512,10 @@ class SearchIndex:
             ).fetchall()
             if len(rows) >= fetch:
                 scored = [
-                    (rowid, self._tier(plan, rowid) * 1000.0 - TITLE_WEIGHT * rank)
+                    (
+                        rowid,
+                        self._tier(plan, rowid) * 1000.0 - self._lean(rowid) * TITLE_WEIGHT * rank,
+                    )
                     for rowid, rank in rows
                 ]
                 scored.sort(key=lambda r: -r[1])
@@ -529,10 +545,16 @@ class SearchIndex:
             ).fetchall()
             weights = 1.0
         scored = [
-            (rowid, self._tier(plan, rowid) * 1000.0 - weights * rank) for rowid, rank in rows
+            (rowid, self._tier(plan, rowid) * 1000.0 - self._lean(rowid) * weights * rank)
+            for rowid, rank in rows
         ]
         scored.sort(key=lambda r: -r[1])
         return scored
+
+    def _lean(self, rowid: int) -> float:
+        """The guide's own sections come before timer routines and the About page when both
+        match about as well: a worried reader wants the explanation first."""
+        return SUPPORT_PAGE_FACTOR if self._entries[rowid].tab_id in ("timer", "about") else 1.0
 
     def _tier(self, plan: _Plan, rowid: int) -> int:
         entry = self._entries[rowid]
@@ -659,6 +681,9 @@ def _entries_of(pack: Any) -> Iterable[_Entry]:
         for source in getattr(pack, "sources", ())
     ]
     yield entry(
-        "about", "About", "about", f"About {pack.title}",
+        "about",
+        "About",
+        "about",
+        f"About {pack.title}",
         "\n\n".join(part for part in about if part),
     )

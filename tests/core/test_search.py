@@ -352,3 +352,11 @@ def test_cli_search_hostile_input_exits_zero_with_a_list(text: str) -> None:
     result = _cli(text, "--json", "--limit", "3")
     assert result.returncode == 0, result.stderr
     assert isinstance(json.loads(result.stdout), list)
+
+
+@pytest.mark.parametrize("query", ["cramp", "spasm", "twitch", "leg cramp"])
+def test_guide_sections_come_before_timer_routines(index: SearchIndex, query: str) -> None:
+    # A routine whose title matches still comes first (whole-title tier); on body words
+    # alone, the explanation comes before the short routine text.
+    hits = index.query(query)
+    assert hits and hits[0].tab_id not in ("timer", "about"), hits[:3]
