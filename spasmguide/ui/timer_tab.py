@@ -652,6 +652,8 @@ class TimerTab(QWidget):
 
     def _keep_countdown_in_view(self) -> None:
         """With large text on a small screen, scroll so the step and its time can be seen."""
+        if not self.is_running():
+            return  # before a start, the page stays at the top where the routine is chosen
         self._scroll.ensureWidgetVisible(self._phase, 0, 8)
         clock = self._count_up if self._count_up.isVisibleTo(self) else self._countdown
         self._scroll.ensureWidgetVisible(clock, 0, 8)
