@@ -57,7 +57,10 @@ def ensure_environment(extras: str) -> Path:
         venv.EnvBuilder(with_pip=True, clear=VENV.exists()).create(VENV)
     target = f"{ROOT}[{extras}]" if extras else str(ROOT)
     command = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    result = subprocess.run([*command, "--editable", target], check=False)
+    # "compat" editable mode puts the project folder on sys.path with a plain .pth line;
+    # the default mode installs an import hook that slows every start of the program.
+    editable = ["--config-settings", "editable_mode=compat", "--editable", target]
+    result = subprocess.run([*command, *editable], check=False)
     if result.returncode != 0:
         sys.exit("Installing SpasmGuide's packages failed; see the messages above.")
     STAMP.write_text(" ".join([*installed, wanted]), encoding="utf-8")
