@@ -10,6 +10,8 @@ at a section or tab inside the pack.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -208,13 +210,25 @@ def read_pack_file(path: Path, name: str, problems: list[Problem]) -> str | None
     return text.removeprefix("\ufeff")
 
 
+_KEY_LINE_RE = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+
+
+@functools.lru_cache(maxsize=8)
+def _key_lines(text: str) -> dict[str, list[int]]:
+    """For each bare key assigned in ``text``, the lines (1-based, ascending) assigning it."""
+    found: dict[str, list[int]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _KEY_LINE_RE.match(line)
+        if match:
+            found.setdefault(match.group(1), []).append(number)
+    return found
+
+
 def toml_key_line(text: str, key: str, after_line: int = 0) -> int | None:
     """The first line (1-based) at or after ``after_line`` assigning ``key``."""
-    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if number >= after_line and pattern.match(line):
-            return number
-    return None
+    lines = _key_lines(text).get(key, [])
+    index = bisect.bisect_left(lines, after_line)
+    return lines[index] if index < len(lines) else None
 
 
 def toml_table_lines(text: str, header: str) -> list[int]:
