@@ -9,8 +9,7 @@ PYTHON="${SPASMGUIDE_PYTHON:-$SPASMGUIDE_HOME/.venv/bin/python}"
 
 # Never let Ctrl+Alt+Backspace end the program on the evdev keyboard plugin.
 export QT_QPA_EVDEV_KEYBOARD_PARAMETERS="${QT_QPA_EVDEV_KEYBOARD_PARAMETERS:-nozap}"
-# No accessibility bus warnings on a locked-down device without one.
-export NO_AT_BRIDGE="${NO_AT_BRIDGE:-1}"
+# The accessibility bus stays on: people using a screen reader use the kiosk too.
 
 cd "$SPASMGUIDE_HOME"
 exec "$PYTHON" -m spasmguide --kiosk --config "$CONFIG" "$@"
