@@ -263,7 +263,7 @@ class SearchIndex:
         db = sqlite3.connect(":memory:", check_same_thread=False)
         db.execute(
             "CREATE VIRTUAL TABLE docs USING fts5(title, body, tab, "
-            "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3 4')"
+            "tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
         )
         # Titles again on their own: a query whose words are all in enough titles is
         # answered from this small table, skipping bm25 over thousands of body matches.
