@@ -204,6 +204,7 @@ def _build_search(components: Components) -> None:
             window.show_tab(hit.tab_id)
 
     controller.hit_activated.connect(open_hit)
+    window.first_painted.connect(index.warm_up)
     components.extras.update(
         search_index=index, search_box=box, search_results=results, search_controller=controller
     )

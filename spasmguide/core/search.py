@@ -316,6 +316,13 @@ class SearchIndex:
             _log.error("search failed: %s", describe_exception(type(exc), exc.__traceback__))
             return []
 
+    def warm_up(self) -> None:
+        """Load the typo corrector now, so the first typo does not pay for it.
+
+        It is left out of start-up; the window calls this just after it first appears.
+        """
+        import rapidfuzz.distance  # noqa: F401 - imported for its side effect of loading
+
     def suggest(self, text: str) -> str | None:
         """A "Did you mean ..." query for ``text``, or None when there is nothing better."""
         try:
