@@ -57,7 +57,10 @@ def make(qtbot, tmp_path: Path):
         made.append(components)
         qtbot.addWidget(components.window)
         components.window.resize(1280, 720)
-        components.window.show()
+        # Parts made just after the first paint (Timer tab, Tab order, speech) are ready
+        # once first_painted has fired, as they are for a person a moment after start.
+        with qtbot.waitSignal(components.window.first_painted, timeout=5000):
+            components.window.show()
         qtbot.waitExposed(components.window)
         return components
 
