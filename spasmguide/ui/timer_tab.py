@@ -404,14 +404,15 @@ class TimerTab(QWidget):
         self._previous_button = self._button("Previous step", self._on_previous_button_clicked)
         self._next_button = self._button("Next step", self._on_next_button_clicked)
         self._reset_button = self._button("Reset", self._on_reset_button_clicked)
-        for button in (
+        self._controls = (
             self._start_button,
             self._pause_button,
             self._resume_button,
             self._previous_button,
             self._next_button,
             self._reset_button,
-        ):
+        )
+        for button in self._controls:
             buttons.addWidget(button)
         self._scroll = QScrollArea()
         self._scroll.setObjectName("timerScroll")
@@ -634,14 +635,7 @@ class TimerTab(QWidget):
         self._quick_row.hide()
         self._instruction.setText(NO_ROUTINES_MESSAGE)
         self._countdown.setText(format_clock(0))
-        for button in (
-            self._start_button,
-            self._pause_button,
-            self._resume_button,
-            self._previous_button,
-            self._next_button,
-            self._reset_button,
-        ):
+        for button in self._controls:
             button.setEnabled(False)
         self._pause_button.hide()
         self._resume_button.hide()
