@@ -164,20 +164,39 @@ def slugify(title: str) -> str:
     return "-".join(words) or "section"
 
 
+_LIST_ITEM_RE = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
 def plain_text(markdown: str) -> str:
-    """Markdown body to plain text: link text kept, markup and list markers dropped."""
+    """Markdown body to plain text: link text kept, markup and list markers dropped.
+
+    A list item that does not end a sentence gets a full stop, so that items read aloud,
+    shown in a search snippet or measured for readability do not run into each other.
+    """
     text = _INLINE_LINK_RE.sub(lambda m: m.group(2), markdown)
-    lines = []
+    lines: list[str] = []
+    in_item = False
+
+    def end_item() -> None:
+        if in_item and lines and lines[-1] and not lines[-1].endswith(_SENTENCE_END):
+            lines[-1] += "."
+
     for raw in text.splitlines():
         line = raw.strip()
         if _FENCE_RE.match(line) or _REF_DEF_RE.match(line):
             continue
-        line = re.sub(r"^(?:[-*+]|\d+[.)])\s+", "", line)
+        starts_item = bool(_LIST_ITEM_RE.match(line))
+        if starts_item or not line:
+            end_item()
+            in_item = starts_item
+        line = _LIST_ITEM_RE.sub("", line)
         line = re.sub(r"^#{1,6}\s+", "", line)
         line = re.sub(r"^>\s?", "", line)
         line = re.sub(r"(\*\*|__|\*|`)", "", line)
         line = re.sub(r"(?<!\w)_(\S(?:.*?\S)?)_(?!\w)", r"\1", line)
         lines.append(line)
+    end_item()
     paragraphs = "\n".join(lines).split("\n\n")
     return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
 

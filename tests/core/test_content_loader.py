@@ -208,3 +208,8 @@ def test_slug_and_plain_text() -> None:
     assert plain_text("1. **Rest** your [leg](#x).\n2. Drink `water`.") == (
         "Rest your leg. Drink water."
     )
+
+
+def test_list_items_do_not_run_into_each_other_in_plain_text() -> None:
+    text = plain_text("Medicines:\n\n- penicillamine, for\n  joint problems\n- diuretics\n\nEnd.")
+    assert text == "Medicines:\n\npenicillamine, for joint problems. diuretics.\n\nEnd."
