@@ -245,7 +245,7 @@ def bench_paint(index: SearchIndex, pack: Pack, keystrokes: int) -> None:
 
     window = QWidget()
     layout = QVBoxLayout(window)
-    box, results = SearchBox(index), SearchResults(index)
+    box, results = SearchBox(index.examples), SearchResults(index)
     layout.addWidget(box)
     layout.addWidget(results)
     controller = SearchController(index, box, results)  # noqa: F841 - keep it alive

@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QStandardPaths
+from PySide6.QtCore import QByteArray, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from spasmguide.cli import LaunchOptions
@@ -180,34 +180,58 @@ def _build_kiosk(components: Components, config: KioskConfig, clock: Callable[[]
 
 
 def _build_search(components: Components) -> None:
-    """The search box in the toolbar, its results page in the window, and the index."""
-    from spasmguide.core.search import SearchIndex
-    from spasmguide.ui.search import SearchBox, SearchController, SearchResults
+    """The search box now; the index, results page and controller just after the first paint.
 
-    window = components.window
-    index = SearchIndex.build(components.pack)
-    box, results = SearchBox(index), SearchResults(index)
-    controller = SearchController(index, box, results, parent=window)
-    window.set_search_widgets(box, results)
-    controller.add_focus_shortcuts(window)
-    controller.query_changed.connect(lambda text: window.show_results_page(bool(text.strip())))
-    controller.focus_page_requested.connect(window.focus_page)
+    The box is part of the first frame. What answers it is made once the window has painted,
+    or at the first keystroke if someone types before that.
+    """
+    from spasmguide.ui.search_box import SearchBox
+
+    window, pack, extras = components.window, components.pack, components.extras
+    examples = tuple(getattr(pack.synonyms, "examples", ()) or ())
+    box = SearchBox(examples)
+    window.set_search_box(box)
+    extras["search_box"] = box
+
+    def make_controller() -> Any:
+        from spasmguide.core.search import SearchIndex
+        from spasmguide.ui.search import SearchController, SearchResults
+
+        index = SearchIndex.build(pack)
+        results = SearchResults(index)
+        controller = SearchController(index, box, results, parent=window)
+        window.set_results_page(results)
+        controller.add_focus_shortcuts(window)
+        controller.query_changed.connect(
+            lambda text: window.show_results_page(bool(text.strip()))
+        )
+        controller.focus_page_requested.connect(window.focus_page)
+        controller.hit_activated.connect(open_hit)
+        extras.update(search_index=index, search_results=results)
+        if box.text():
+            controller.search(box.text())  # typed before the search was ready
+        QTimer.singleShot(0, index.warm_up)
+        return controller
 
     def open_hit(hit: Any) -> None:
         if hit.tab_id == "timer":
             # A routine: have it ready to start, but never cut short one that is under way.
-            timer_tab = components.extras.get("timer_tab")
+            timer_tab = extras.get("timer_tab")
             if timer_tab is not None and not timer_tab.is_running():
                 timer_tab.select_routine(hit.section_id)
             window.show_tab("timer")
         elif not window.show_section(hit.section_id, hit.terms):
             window.show_tab(hit.tab_id)
 
-    controller.hit_activated.connect(open_hit)
-    window.first_painted.connect(index.warm_up)
-    components.extras.update(
-        search_index=index, search_box=box, search_results=results, search_controller=controller
-    )
+    def controller_part(name: str) -> Any:
+        extras.make_now("search_controller")
+        return dict.__getitem__(extras, name)
+
+    extras.add_later("search_controller", make_controller)
+    extras.add_later("search_index", lambda: controller_part("search_index"))
+    extras.add_later("search_results", lambda: controller_part("search_results"))
+    window.first_painted.connect(lambda: extras.make_now("search_controller"))
+    box.textChanged.connect(lambda _text: extras.make_now("search_controller"))
 
 
 def _build_timer(components: Components, clock: Callable[[], float]) -> None:

@@ -267,9 +267,12 @@ class MainWindow(QMainWindow):
         """Add a view control (text size, contrast, read aloud) to the top bar."""
         self.toolbar.add_control(widget)
 
-    def set_search_widgets(self, box: QWidget, results: QWidget) -> None:
-        """Put the search box in the toolbar and its results page over the tabs."""
+    def set_search_box(self, box: QWidget) -> None:
+        """Put the search box in the top bar, beside "When to get help"."""
         self.toolbar.set_search_box(box)
+
+    def set_results_page(self, results: QWidget) -> None:
+        """The search results page, shown over the tabs while the box has text."""
         self.stack.addWidget(results)
 
     def show_results_page(self, shown: bool) -> None:

@@ -29,7 +29,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
-    QKeyEvent,
     QKeySequence,
     QPainter,
     QPalette,
@@ -41,10 +40,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -54,80 +51,13 @@ from PySide6.QtWidgets import (
 )
 
 from spasmguide.core.search import Hit, SearchIndex
+from spasmguide.ui.search_box import SearchBox
 
 __all__ = ["HitDelegate", "HitListModel", "SearchBox", "SearchController", "SearchResults"]
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-class SearchBox(QLineEdit):
-    """The always-visible search field; arrow keys, Enter and Esc drive the results.
-
-    Signals:
-        move_requested(int): Up (-1) or Down (+1) was pressed: move through the results.
-        activate_requested(): Enter was pressed: open the selected or top result.
-        escape_requested(): Esc was pressed.
-    """
-
-    move_requested = Signal(int)
-    activate_requested = Signal()
-    escape_requested = Signal()
-
-    def __init__(self, index: SearchIndex, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("search-box")
-        self.setAccessibleName("Search")
-        self.setAccessibleDescription(
-            "Search the guide. Results appear below as you type; "
-            "use the arrow keys to move and Enter to open one."
-        )
-        examples = ", ".join(index.examples[:2])
-        self.setPlaceholderText(f"Search: {examples}\u2026" if examples else "Search the guide")
-        self.setClearButtonEnabled(True)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.textChanged.connect(self._on_self_text_changed)
-
-    def sizeHint(self) -> QSize:
-        """Room for about twelve letters; the toolbar gives the box any space left over.
-
-        QLineEdit asks for far more, which with large text pushed other toolbar controls
-        into the overflow menu.
-        """
-        hint = super().sizeHint()
-        return QSize(self.minimumSizeHint().width(), hint.height())
-
-    def minimumSizeHint(self) -> QSize:
-        metrics = self.fontMetrics()
-        hint = super().minimumSizeHint()
-        return QSize(metrics.horizontalAdvance("x") * 12 + 40, hint.height())
-
-    @Slot(str)
-    def _on_self_text_changed(self, text: str) -> None:
-        # The clear button calls clear(), which keeps the old text in the undo history.
-        # In kiosk mode Ctrl+Z would then bring back the previous person's search.
-        if not text and self.isUndoAvailable():
-            self.setText("")
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key == Qt.Key.Key_Up:
-            self.move_requested.emit(-1)
-        elif key == Qt.Key.Key_Down:
-            self.move_requested.emit(1)
-        elif key == Qt.Key.Key_PageUp:
-            self.move_requested.emit(-5)
-        elif key == Qt.Key.Key_PageDown:
-            self.move_requested.emit(5)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.activate_requested.emit()
-        elif key == Qt.Key.Key_Escape:
-            self.escape_requested.emit()
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
 
 
 class HitListModel(QAbstractListModel):

@@ -127,3 +127,16 @@ def test_escape_in_an_empty_search_box_returns_to_reading(app_parts, qtbot) -> N
     qtbot.keyClick(box, Qt.Key.Key_Escape)  # back to the page
     assert window.stack.currentWidget() is window.tabs
     qtbot.waitUntil(lambda: window.readers["causes"].page.hasFocus())
+
+
+def test_typing_before_the_search_is_ready_still_finds_results(qtbot, tmp_path: Path) -> None:
+    # The index is made just after the first paint; a quick typist must not lose a keystroke.
+    components = build(LaunchOptions(settings=tmp_path / "s.ini"), clock=FakeClock())
+    qtbot.addWidget(components.window)
+    assert not components.extras.is_made("search_controller")  # not part of the first frame
+    box = components.extras["search_box"]
+    qtbot.keyClicks(box, "potas")
+    results = components.extras["search_results"]
+    titles = [h.section_title for h in results.hits()]
+    assert any("mineral" in t.lower() for t in titles), titles
+    assert components.window.stack.currentWidget() is results

@@ -24,7 +24,7 @@ def index(pack: Pack) -> SearchIndex:
 class Parts:
     def __init__(self, index: SearchIndex) -> None:
         self.window = QWidget()
-        self.box = SearchBox(index)
+        self.box = SearchBox(index.examples)
         self.results = SearchResults(index)
         layout = QVBoxLayout(self.window)
         layout.addWidget(self.box)
