@@ -4,3 +4,20 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("QT_ACCESSIBILITY", "1")
+
+import pytest
+
+from spasmguide.core.content import Pack, bundled_pack_path, load_pack
+from spasmguide.core.search import SearchIndex
+
+
+@pytest.fixture(scope="module")
+def pack() -> Pack:
+    """The bundled content pack, loaded once per test module."""
+    return load_pack(bundled_pack_path())
+
+
+@pytest.fixture(scope="module")
+def index(pack: Pack) -> SearchIndex:
+    """A search index over the bundled pack."""
+    return SearchIndex.build(pack)

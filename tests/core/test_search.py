@@ -10,20 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from spasmguide.core.content import Pack, bundled_pack_path, load_pack
+from spasmguide.core.content import Pack, load_pack
 from spasmguide.core.search import Hit, SearchIndex, hit_to_json, stem
 
 ROOT = Path(__file__).resolve().parents[2]
 
-
-@pytest.fixture(scope="module")
-def pack() -> Pack:
-    return load_pack(bundled_pack_path())
-
-
-@pytest.fixture(scope="module")
-def index(pack: Pack) -> SearchIndex:
-    return SearchIndex.build(pack)
 
 
 def section_id(pack: Pack, *title_words: str) -> str:

@@ -6,19 +6,9 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from spasmguide.core.content import Pack, bundled_pack_path, load_pack
+from spasmguide.core.content import Pack
 from spasmguide.core.search import Hit, SearchIndex
 from spasmguide.ui.search import HIT_ROLE, SearchBox, SearchController, SearchResults
-
-
-@pytest.fixture(scope="module")
-def pack() -> Pack:
-    return load_pack(bundled_pack_path())
-
-
-@pytest.fixture(scope="module")
-def index(pack: Pack) -> SearchIndex:
-    return SearchIndex.build(pack)
 
 
 class Parts:
