@@ -1,7 +1,8 @@
 """Cold start to first painted frame, and peak memory: SpasmGuide against a bare PySide6 window.
 
-Each run is a fresh process (offscreen Qt). The parent times from spawning the process to the
-child reporting its first paint of the main window; the child reports its peak RSS then.
+Each run is a fresh process (offscreen Qt); SpasmGuide starts through its real entry point.
+The parent times from spawning the process to the child reporting its first paint of the main
+window; the child reports its peak RSS then.
 
     .venv/bin/python benchmarks/startup.py [--runs N]
 """
@@ -9,6 +10,7 @@ child reporting its first paint of the main window; the child reports its peak R
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import resource
 import statistics
@@ -17,25 +19,18 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def child(kind: str, settings: str) -> None:
-    """Build the window, print 'painted <peak KiB>' on its first paint, and exit."""
+def report_first_paint(app: QCoreApplication, window: QWidget) -> None:
+    """Print 'painted <peak KiB>' when ``window`` first paints, then quit."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
-    app = QApplication([sys.argv[0]])
-    if kind == "bare":
-        window = QMainWindow()
-        window.setCentralWidget(QLabel("Hello"))
-    else:
-        sys.path.insert(0, str(ROOT))
-        from spasmguide.app import build
-        from spasmguide.cli import LaunchOptions
-
-        window = build(LaunchOptions(settings=Path(settings))).window
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -45,11 +40,46 @@ def child(kind: str, settings: str) -> None:
                 QTimer.singleShot(0, app.quit)
             return False
 
-    spy = FirstPaint()
+    spy = FirstPaint(window)
     window.installEventFilter(spy)
+
+
+def child_bare() -> None:
+    """A plain PySide6 window with one label: the least any Qt program pays."""
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication([sys.argv[0]])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("Hello"))
+    report_first_paint(app, window)
     window.resize(1280, 720)
     window.show()
     app.exec()
+
+
+def child_app(settings: str) -> None:
+    """SpasmGuide started through its real entry point, ``python -m spasmguide``.
+
+    The only addition is the paint reporter, attached to the window ``build`` returns.
+    Modules are imported in the order the program itself imports them.
+    """
+    sys.path.insert(0, str(ROOT))
+    from spasmguide.__main__ import main  # first, as the program imports it
+
+    app_module = importlib.import_module("spasmguide.app")  # next, as main() does
+
+    real_build = app_module.build
+
+    def build_and_watch(*args: Any, **kwargs: Any) -> Any:
+        components = real_build(*args, **kwargs)
+        components.window.resize(1280, 720)
+        from PySide6.QtWidgets import QApplication
+
+        report_first_paint(QApplication.instance(), components.window)
+        return components
+
+    app_module.build = build_and_watch
+    main(["--settings", settings])
 
 
 def measure(kind: str, settings: str) -> tuple[float, float]:
@@ -80,8 +110,11 @@ def main() -> None:
     parser.add_argument("--child", choices=["bare", "app"])
     parser.add_argument("--settings", default="")
     args = parser.parse_args()
-    if args.child:
-        child(args.child, args.settings)
+    if args.child == "bare":
+        child_bare()
+        return
+    if args.child == "app":
+        child_app(args.settings)
         return
     with tempfile.TemporaryDirectory() as tmp:
         settings = str(Path(tmp) / "settings.ini")
