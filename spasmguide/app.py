@@ -16,8 +16,9 @@ from PySide6.QtCore import QByteArray, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from spasmguide.cli import LaunchOptions
-from spasmguide.core.content import ContentError, Pack, bundled_pack_path, load_pack
+from spasmguide.core.content import ContentError, Pack, bundled_pack_path
 from spasmguide.core.locations import SYSTEM_KIOSK_CONFIG
+from spasmguide.core.pack_cache import load_pack_cached
 from spasmguide.settings_store import SettingsStore, default_settings_path
 from spasmguide.ui.main_window import MainWindow
 
@@ -77,16 +78,24 @@ class Components:
     extras: Extras = field(default_factory=Extras)
 
 
-def load_content(directory: Path | None) -> tuple[Pack, str]:
+def load_content(directory: Path | None, cache_dir: Path | None = None) -> tuple[Pack, str]:
     """Load the requested pack, or the bundled one with a notice saying why.
+
+    Args:
+        directory: The pack to show; None for the bundled one.
+        cache_dir: Where checked packs are kept between starts; None for no cache.
 
     Returns:
         The pack to show, and a notice for the user ("" when all went well).
     """
+
+    def load(path: Path) -> Pack:
+        return load_pack_cached(path, cache_dir)
+
     if directory is None:
-        return load_pack(bundled_pack_path()), ""
+        return load(bundled_pack_path()), ""
     try:
-        return load_pack(directory), ""
+        return load(directory), ""
     except ContentError as exc:
         log.warning("content pack %s is broken:\n%s", directory, exc)
         first = exc.problems[0]
@@ -97,19 +106,24 @@ def load_content(directory: Path | None) -> tuple[Pack, str]:
             f"shown instead. Problem: {first}{extra}. To see every problem, run: "
             f"python3 run.py check-content {directory}"
         )
-        return load_pack(bundled_pack_path()), notice
+        return load(bundled_pack_path()), notice
 
 
 def build(
     options: LaunchOptions,
     *,
     clock: Callable[[], float] = time.monotonic,
+    pack_cache: Path | None = None,
 ) -> Components:
-    """Build the window and everything behind it. A QApplication must already exist."""
+    """Build the window and everything behind it. A QApplication must already exist.
+
+    ``pack_cache`` is a folder where checked content packs are kept between starts (not used
+    in kiosk mode, which writes nothing of its own to disk).
+    """
     kiosk_config = _kiosk_config(options)
     if kiosk_config is not None:
         options = replace(options, kiosk=True, content=options.content or kiosk_config.content)
-    pack, notice = load_content(options.content)
+    pack, notice = load_content(options.content, None if options.kiosk else pack_cache)
     if options.kiosk and notice:
         # Visitors get a calm line; staff find the details in the log.
         notice = "Some guide content could not be loaded, so the standard guide is shown."
@@ -371,8 +385,9 @@ def run_app(options: LaunchOptions) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     _configure_logging(options.kiosk)
+    cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     try:
-        components = build(options)
+        components = build(options, pack_cache=Path(cache) if cache else None)
     except ContentError as exc:
         print(f"The built-in guide content is broken:\n{exc}", file=sys.stderr)
         return 1

@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -258,6 +257,8 @@ def toml_table_lines(text: str, header: str) -> list[int]:
 
 def parse_toml(text: str, name: str, problems: list[Problem]) -> dict[str, Any] | None:
     """Parse TOML, turning a syntax error into a ``file:line`` problem."""
+    import tomllib  # here: a start-up from the pack cache never needs it
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -8,12 +8,14 @@ writer can correct the whole file in one pass.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spasmguide.core.errors import ContentError, Problem
+
+if TYPE_CHECKING:
+    import tomllib
 
 FILE_NAME = "routines.toml"
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -165,6 +167,8 @@ def parse_routines(raw: bytes) -> tuple[Routine, ...]:
             Problem(FILE_NAME, line, "the text is not valid UTF-8; save the file as UTF-8")
         ) from None
     text = text.removeprefix("\ufeff")
+    import tomllib  # here: a start-up from the pack cache never needs it
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -140,3 +140,25 @@ def test_typing_before_the_search_is_ready_still_finds_results(qtbot, tmp_path: 
     titles = [h.section_title for h in results.hits()]
     assert any("mineral" in t.lower() for t in titles), titles
     assert components.window.stack.currentWidget() is results
+
+
+def test_desktop_start_keeps_the_checked_pack_and_kiosk_does_not(qtbot, tmp_path: Path) -> None:
+    from spasmguide.core import pack_cache
+
+    cache = tmp_path / "cache"
+    desktop = build(LaunchOptions(settings=tmp_path / "s.ini"), pack_cache=cache)
+    qtbot.addWidget(desktop.window)
+    cached = sorted(cache.glob("pack-*.bin"))
+    assert len(cached) == 1
+    assert pack_cache.load_pack_cached(desktop.pack.path, cache) == desktop.pack
+
+    kiosk_cache = tmp_path / "kiosk-cache"
+    kiosk = build(
+        LaunchOptions(settings=tmp_path / "k.ini", kiosk=True, config=tmp_path / "none.ini"),
+        pack_cache=kiosk_cache,
+    )
+    qtbot.addWidget(kiosk.window)
+    kiosk.extras["kiosk"].uninstall()
+    kiosk.extras["kiosk"].admin_quit_requested = True
+    assert not kiosk_cache.exists()
+    assert [w.title for w in kiosk.pack.tabs] == [t.title for t in desktop.pack.tabs]

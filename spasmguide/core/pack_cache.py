@@ -1,0 +1,150 @@
+"""A cache of checked content packs, so starting the guide reads one small file.
+
+Reading a pack means parsing TOML and Markdown and checking every id, link and routine. It is
+the largest piece of work the program does before its window appears, and its result only
+changes when a file of the pack changes or the program does. So a pack that loaded with no
+problem is kept in the user's cache folder and used again while it is still the same.
+
+"The same" is decided the way Python decides for its own bytecode cache: the size and the
+modification time of every file in the pack folder, plus the program's version, the Python
+version and the loader's own source files. Any difference, a damaged cache file or one from
+another version means a normal load, and the cache is written again. A broken pack is never
+cached: its problems are reported every time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import marshal
+import os
+import sys
+import zlib
+from dataclasses import fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from spasmguide import __version__
+from spasmguide.core import content, errors, routines, synonyms
+from spasmguide.core.content import Pack, Section, Source, Tab, load_pack
+from spasmguide.core.routines import Routine, Step
+from spasmguide.core.synonyms import Synonyms
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+"""Changes when the layout of a cache file does."""
+
+_TYPES: dict[str, type] = {
+    cls.__name__: cls for cls in (Pack, Tab, Section, Source, Routine, Step, Synonyms)
+}
+_LOADER_FILES = tuple(
+    Path(module.__file__ or __file__) for module in (content, errors, routines, synonyms)
+)
+
+Stamp = tuple[Any, ...]
+
+
+def load_pack_cached(path: Path | str, cache_dir: Path | None) -> Pack:
+    """The pack in folder ``path``, from the cache in ``cache_dir`` when it is still current.
+
+    Behaves exactly like :func:`~spasmguide.core.content.load_pack` (same pack, same
+    ``ContentError``); ``cache_dir=None`` turns the cache off.
+    """
+    if cache_dir is None:
+        return load_pack(path)
+    root = Path(path)
+    where = os.path.abspath(root)
+    cache_file = cache_dir / (
+        f"pack-{zlib.crc32(where.encode('utf-8', 'surrogateescape')):08x}"
+        f".{sys.implementation.cache_tag}.bin"
+    )
+    stamp = pack_stamp(root)
+    if stamp is not None:
+        cached = _read(cache_file, where, stamp)
+        if cached is not None:
+            return cached
+    pack = load_pack(root)  # a broken pack raises here and is not cached
+    if stamp is not None and pack_stamp(root) == stamp:  # unchanged while it was read
+        _write(cache_file, where, stamp, pack)
+    return pack
+
+
+def pack_stamp(root: Path) -> Stamp | None:
+    """What must be unchanged for a cached copy of the pack in ``root`` to be used."""
+    try:
+        with os.scandir(root) as entries:
+            pack_files = sorted(
+                (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
+                for entry in entries
+                if entry.is_file()
+            )
+        loader = tuple((p.stat().st_size, p.stat().st_mtime_ns) for p in _LOADER_FILES)
+    except OSError:
+        return None
+    return (FORMAT, __version__, loader, tuple(pack_files))
+
+
+def _read(cache_file: Path, where: str, stamp: Stamp) -> Pack | None:
+    try:
+        data = cache_file.read_bytes()
+    except OSError:
+        return None
+    try:
+        checksum, body = int.from_bytes(data[:4], "big"), data[4:]
+        if zlib.crc32(body) != checksum:
+            raise ValueError("checksum does not match")
+        stored_where, stored_stamp, encoded = marshal.loads(body)
+        if (stored_where, stored_stamp) != (where, stamp):
+            return None
+        pack = _decode(encoded)
+        if not isinstance(pack, Pack):
+            raise TypeError("not a pack")
+        return pack
+    except Exception as exc:  # any damage at all means: load the pack normally
+        log.info("content cache %s not used (%s)", cache_file.name, type(exc).__name__)
+        return None
+
+
+def _write(cache_file: Path, where: str, stamp: Stamp, pack: Pack) -> None:
+    try:
+        body = marshal.dumps((where, stamp, _encode(pack)))
+    except (TypeError, ValueError) as exc:
+        log.info("content cache: pack not cacheable (%s)", exc)
+        return
+    temporary = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(zlib.crc32(body).to_bytes(4, "big") + body)
+        os.replace(temporary, cache_file)
+    except OSError as exc:
+        log.info("content cache not written (%s)", exc.strerror or type(exc).__name__)
+        with contextlib.suppress(OSError):  # there may be no folder to write in at all
+            temporary.unlink(missing_ok=True)
+
+
+def _encode(value: Any) -> Any:
+    """Plain values marshal can store: a dataclass becomes [type name, *init fields]."""
+    if is_dataclass(value) and not isinstance(value, type):
+        name = type(value).__name__
+        if _TYPES.get(name) is not type(value):
+            raise TypeError(f"{name} is not a content type")
+        return [name, *(_encode(getattr(value, f.name)) for f in fields(value) if f.init)]
+    if isinstance(value, tuple):
+        return tuple(_encode(item) for item in value)
+    if isinstance(value, Path):
+        return ["Path", str(value)]
+    if value is None or isinstance(value, str | int | float):
+        return value
+    raise TypeError(f"{type(value).__name__} cannot be cached")
+
+
+def _decode(value: Any) -> Any:
+    if isinstance(value, list):
+        name, *args = value
+        if name == "Path":
+            return Path(args[0])
+        return _TYPES[name](*(_decode(arg) for arg in args))
+    if isinstance(value, tuple):
+        return tuple(_decode(item) for item in value)
+    return value
