@@ -135,41 +135,67 @@ class TabReader(QWidget):
         self.tab = tab
         self.help_section = help_section
         self.setObjectName(f"reader-{tab.id}")
-
-        self.section_list = QListWidget()
-        self.section_list.setAccessibleName(f"Sections in {tab.title}")
-        self.section_list.setAccessibleDescription("Choose a section to read it")
-        self.section_list.setObjectName("section-list")
-        self.section_list.setWordWrap(True)
-        self.section_list.setUniformItemSizes(False)
-        self.section_list.setSpacing(3)  # separate titles that wrap onto two lines
-        for section in tab.sections:
-            item = QListWidgetItem(section.title)
-            item.setData(Qt.ItemDataRole.UserRole, section.id)
-            item.setToolTip(section.title)
-            self.section_list.addItem(item)
-
-        self.page = PageView()
-        self.page.setAccessibleName(f"{tab.title} text")
-        self.page.setObjectName("page")
-        self.page.link_requested.connect(self.link_requested)
-        # Laid out when first needed: start-up only pays for the tab it shows.
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # The list and the page are made when first needed, and the text is laid out when
+        # first shown: start-up only pays for the tab it shows.
+        self._section_list: QListWidget | None = None
+        self._page: PageView | None = None
         self._built = False
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+    @property
+    def section_list(self) -> QListWidget:
+        """The list of this tab's sections."""
+        if self._section_list is None:
+            self._make_widgets()
+        assert self._section_list is not None
+        return self._section_list
+
+    @property
+    def page(self) -> PageView:
+        """The whole tab's text."""
+        if self._page is None:
+            self._make_widgets()
+        assert self._page is not None
+        return self._page
+
+    def _make_widgets(self) -> None:
+        tab = self.tab
+        section_list = QListWidget()
+        section_list.setAccessibleName(f"Sections in {tab.title}")
+        section_list.setAccessibleDescription("Choose a section to read it")
+        section_list.setObjectName("section-list")
+        section_list.setWordWrap(True)
+        section_list.setUniformItemSizes(False)
+        section_list.setSpacing(3)  # separate titles that wrap onto two lines
+        for section in tab.sections:
+            item = QListWidgetItem(section.title)
+            item.setToolTip(section.title)
+            section_list.addItem(item)
+
+        page = PageView()
+        page.setAccessibleName(f"{tab.title} text")
+        page.setObjectName("page")
+        page.link_requested.connect(self.link_requested)
+        self._section_list, self._page = section_list, page
+
+        splitter = QSplitter()  # side by side
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(self.section_list)
-        splitter.addWidget(self.page)
+        splitter.addWidget(section_list)
+        splitter.addWidget(page)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 900])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout = self.layout()
+        assert layout is not None
         layout.addWidget(splitter)
+        if self.isVisible():  # made while showing: lay it out now, before anything paints
+            splitter.show()
+            layout.activate()
 
-        self.section_list.currentItemChanged.connect(self._on_section_list_current_changed)
-        self.section_list.itemActivated.connect(self._on_section_list_item_activated)
-        self.page.verticalScrollBar().valueChanged.connect(self._on_page_scrolled)
+        section_list.currentRowChanged.connect(self._on_section_list_row_changed)
+        section_list.itemActivated.connect(self._on_section_list_item_activated)
+        page.verticalScrollBar().valueChanged.connect(self._on_page_scrolled)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -213,8 +239,8 @@ class TabReader(QWidget):
 
     def current_section_id(self) -> str | None:
         """The section the list marks as current (the one being read)."""
-        item = self.section_list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
+        row = self.section_list.currentRow()
+        return self.tab.sections[row].id if 0 <= row < len(self.tab.sections) else None
 
     def show_section(self, section_id: str, highlight: Sequence[str] = ()) -> bool:
         """Scroll the page to a section, mark it in the list and highlight words in it."""
@@ -265,13 +291,11 @@ class TabReader(QWidget):
         return [s.cursor.selectedText() for s in self.page.extraSelections()]
 
     def _select_in_list(self, section_id: str) -> None:
-        for row in range(self.section_list.count()):
-            item = self.section_list.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == section_id:
-                blocked = self.section_list.blockSignals(True)
-                self.section_list.setCurrentRow(row)
-                self.section_list.blockSignals(blocked)
-                return
+        ids = self.section_ids()
+        if section_id in ids:
+            blocked = self.section_list.blockSignals(True)
+            self.section_list.setCurrentRow(ids.index(section_id))
+            self.section_list.blockSignals(blocked)
 
     def _heading_tops(self) -> list[tuple[float, str]]:
         document = self.page.document()
@@ -299,14 +323,14 @@ class TabReader(QWidget):
         if current is not None and current != self.current_section_id():
             self._select_in_list(current)
 
-    @Slot(QListWidgetItem, QListWidgetItem)
-    def _on_section_list_current_changed(
-        self, current: QListWidgetItem | None, _previous: QListWidgetItem | None
-    ) -> None:
-        if current is not None:
-            self.page.scrollToAnchor(current.data(Qt.ItemDataRole.UserRole))
+    @Slot(int)
+    def _on_section_list_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self.tab.sections):
+            self.page.scrollToAnchor(self.tab.sections[row].id)
 
     @Slot(QListWidgetItem)
     def _on_section_list_item_activated(self, item: QListWidgetItem) -> None:
-        self.page.scrollToAnchor(item.data(Qt.ItemDataRole.UserRole))
+        row = self.section_list.row(item)
+        if 0 <= row < len(self.tab.sections):
+            self.page.scrollToAnchor(self.tab.sections[row].id)
         self.page.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -206,6 +206,8 @@ def test_escape_keys_change_nothing_on_any_tab(kiosk, qtbot) -> None:
     k = kiosk()
     window = k.window
     fired = _trap_shortcuts(window)
+    for tab_id in window.tab_ids():  # every tab once, so each has made its parts
+        window.show_tab(tab_id)
     before_windows = visible_top_levels()
     widget_count = len(QApplication.allWidgets())
     for tab_id in window.tab_ids():
