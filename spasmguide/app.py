@@ -271,9 +271,8 @@ def _build_timer(components: Components, clock: Callable[[], float]) -> None:
         timer_tab.help_requested.connect(window.show_help)
         layout.addWidget(timer_tab)
         timer_tab.show()  # at once when the page is in view, not on the next event loop pass
-        navigation = extras.get("navigation")
-        if navigation is not None and not navigation.order_pending:
-            navigation.fix_tab_order()  # its controls join the Tab order in their place
+        if extras.is_made("navigation") and not extras["navigation"].order_pending:
+            extras["navigation"].fix_tab_order()  # its controls join the Tab order in place
         return timer_tab
 
     extras.add_later("timer_tab", make)
@@ -291,23 +290,34 @@ def _build_appearance(settings: SettingsStore, kiosk: bool) -> Any:
 
 
 def _build_accessibility(components: Components) -> None:
-    """The view controls in the toolbar, read aloud and keyboard navigation."""
-    from spasmguide.ui.keyboard import install_navigation
+    """The view controls in the toolbar, read aloud and keyboard navigation.
+
+    Keys cannot reach a window before it appears, so the keyboard shortcuts and the Tab
+    order are put in place just after the first paint.
+    """
     from spasmguide.ui.read_aloud import ReadAloud
     from spasmguide.ui.view_controls import ViewControls, current_section_text
 
-    window = components.window
-    appearance = components.extras["appearance"]
+    window, extras = components.window, components.extras
+    appearance = extras["appearance"]
     appearance.setParent(window)
-    appearance.install_shortcuts(window)
     read_aloud = ReadAloud(window, start=False)
     window.first_painted.connect(read_aloud.start)
     window.closing.connect(read_aloud.stop)
     controls = ViewControls(appearance, read_aloud, lambda: current_section_text(window))
     window.add_toolbar_widget(controls)
-    components.extras["read_aloud"] = read_aloud
-    components.extras["view_controls"] = controls
-    components.extras["navigation"] = install_navigation(window)
+    extras["read_aloud"] = read_aloud
+    extras["view_controls"] = controls
+
+    def make_navigation() -> Any:
+        from spasmguide.ui.keyboard import install_navigation
+
+        window.install_shortcuts()
+        appearance.install_shortcuts(window)
+        return install_navigation(window)
+
+    extras.add_later("navigation", make_navigation)
+    window.first_painted.connect(lambda: extras.make_now("navigation"))
 
 
 def _restore_view(components: Components) -> None:

@@ -7,7 +7,6 @@ machine without a display.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,6 +163,8 @@ def print_content(directory: Path | None, out: TextIO, err: TextIO) -> int:
             for tab in pack.tabs
         ],
     }
+    import json  # only the headless commands print JSON
+
     json.dump(document, out, ensure_ascii=False, indent=2)
     out.write("\n")
     return 0
@@ -180,6 +181,8 @@ def print_search(
         return 1
     hits = SearchIndex.build(pack).query(query, limit=max(0, limit))
     if as_json:
+        import json
+
         json.dump([hit_to_json(h) for h in hits], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return 0

@@ -245,6 +245,9 @@ class MainWindow(QMainWindow):
         self.statusBar().setSizeGripEnabled(False)
 
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+
+    def install_shortcuts(self) -> None:
+        """Ctrl+Tab and Ctrl+PgDown for the next tab, Ctrl+Shift+Tab and Ctrl+PgUp back."""
         for sequence in ("Ctrl+Tab", "Ctrl+PgDown"):
             QShortcut(QKeySequence(sequence), self, self.next_tab)
         for sequence in ("Ctrl+Shift+Tab", "Ctrl+PgUp"):
