@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
+    QFrame,
     QProxyStyle,
     QPushButton,
     QStyle,
@@ -217,19 +218,6 @@ class FocusRingStyle(QProxyStyle):
     def _focused(option: QStyleOption | None) -> bool:
         return option is not None and bool(option.state & QStyle.StateFlag.State_HasFocus)
 
-    def pixelMetric(
-        self,
-        metric: QStyle.PixelMetric,
-        option: QStyleOption | None = None,
-        widget: QWidget | None = None,
-    ) -> int:
-        # Room for the ring around lists and pages, outside their scrolling viewport.
-        if metric == QStyle.PixelMetric.PM_DefaultFrameWidth and isinstance(
-            widget, QAbstractScrollArea
-        ):
-            return self.RING
-        return super().pixelMetric(metric, option, widget)
-
     def drawPrimitive(
         self,
         element: QStyle.PrimitiveElement,
@@ -262,12 +250,13 @@ class FocusRingStyle(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
-        super().drawControl(element, option, painter, widget)
         ce = QStyle.ControlElement
+        if element == ce.CE_ShapedFrame and isinstance(widget, QAbstractScrollArea):
+            self._ring_or_border(painter, option)  # the whole frame of a list or page
+            return
+        super().drawControl(element, option, painter, widget)
         flat = isinstance(widget, QPushButton) and widget.isFlat()
-        if (element == ce.CE_PushButton and not flat) or (
-            element == ce.CE_ShapedFrame and isinstance(widget, QAbstractScrollArea)
-        ):
+        if element == ce.CE_PushButton and not flat:
             self._ring_or_border(painter, option)
         elif element == ce.CE_PushButton and self._focused(option):
             self._ring(painter, option.rect)
@@ -305,6 +294,19 @@ class FocusRingStyle(QProxyStyle):
             cc.CC_Dial,
         ):
             self._ring(painter, option.rect)
+
+
+def give_ring_room(area: QAbstractScrollArea) -> None:
+    """Make the frame of a list or page as wide as the focus ring, outside its viewport.
+
+    A plain panel takes its width from ``lineWidth``; ``FocusRingStyle`` draws the frame
+    itself (a thin border, or the ring when the area has focus). Each widget that needs
+    it asks here: a style that answered Qt's frame-width question instead would be called
+    from Python over a thousand times before the first paint.
+    """
+    area.setFrameShape(QFrame.Shape.Panel)
+    area.setFrameShadow(QFrame.Shadow.Plain)
+    area.setLineWidth(FocusRingStyle.RING)
 
 
 class Appearance(QObject):

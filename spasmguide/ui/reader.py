@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from spasmguide.core.content import Tab
+from spasmguide.ui.appearance import give_ring_room
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,7 @@ class PageView(QTextBrowser):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        give_ring_room(self)
         # Links are ours to resolve: a default QTextBrowser would load https: or file: URLs.
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
@@ -168,6 +170,7 @@ class TabReader(QWidget):
         section_list.setWordWrap(True)
         section_list.setUniformItemSizes(False)
         section_list.setSpacing(3)  # separate titles that wrap onto two lines
+        give_ring_room(section_list)
         for section in tab.sections:
             item = QListWidgetItem(section.title)
             item.setToolTip(section.title)

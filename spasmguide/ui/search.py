@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 )
 
 from spasmguide.core.search import Hit, SearchIndex
+from spasmguide.ui.appearance import give_ring_room
 from spasmguide.ui.search_box import SearchBox
 
 __all__ = ["HitDelegate", "HitListModel", "SearchBox", "SearchController", "SearchResults"]
@@ -267,6 +268,7 @@ class SearchResults(QWidget):
         self.model = HitListModel(self)
         self.list = QListView()
         self.list.setObjectName("search-list")
+        give_ring_room(self.list)
         self.list.setAccessibleName("Search results list")
         self.list.setModel(self.model)
         self.list.setItemDelegate(HitDelegate(self.list))

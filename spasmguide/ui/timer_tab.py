@@ -46,6 +46,7 @@ from spasmguide.core.timer import (
     TimerState,
     format_clock,
 )
+from spasmguide.ui.appearance import give_ring_room
 
 log = logging.getLogger(__name__)
 
@@ -376,6 +377,7 @@ class TimerTab(QWidget):
         self._set_font(steps_label, self.TEXT_PT, bold=True)
         self._steps = QListWidget()
         self._steps.setAccessibleName("Steps")
+        give_ring_room(self._steps)
         self._set_font(self._steps, self.TEXT_PT)
         self._steps.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self._steps.setWordWrap(True)
