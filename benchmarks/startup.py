@@ -4,21 +4,17 @@ Each run is a fresh process (offscreen Qt); SpasmGuide starts through its real e
 The parent times from spawning the process to the child reporting that the main window's first
 frame is painted; the child reports its peak RSS then.
 
-    .venv/bin/python benchmarks/startup.py [--runs N]
+    .venv/bin/python benchmarks/startup.py [--runs N] [--shape] [--instructions]
 """
 
 from __future__ import annotations
 
-import argparse
+# A child process (one measured start) must carry nothing the program would not import
+# itself, so the measuring parent's modules are imported inside its functions.
 import importlib
 import os
 import resource
-import shutil
-import statistics
-import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +23,15 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
+
+LABELS = {
+    "bare": "bare PySide6 window",
+    "app": "SpasmGuide",
+    "app-first": "SpasmGuide, first start (no cache)",
+    "shape0": "same widgets, plain Qt",
+    "shape1": "  + the Qt namespace",
+    "shape2": "  + a proxy of Fusion",
+}
 
 
 def report_first_paint(app: QCoreApplication, window: QWidget) -> None:
@@ -40,7 +45,7 @@ def report_first_paint(app: QCoreApplication, window: QWidget) -> None:
     def frame_done() -> None:
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(f"painted {peak}", flush=True)
-        app.quit()
+        os._exit(0)  # what happens after the first frame is not measured
 
     class FirstPaint(QObject):
         seen = False
@@ -156,13 +161,20 @@ def child_app(settings: str) -> None:
     main(["--settings", settings])
 
 
-def measure(kind: str, home: Path, *, fresh_cache: bool = False) -> tuple[float, float]:
-    """One cold start: (seconds to first paint, peak MiB).
+def measure(
+    kind: str, home: Path, *, fresh_cache: bool = False, count_instructions: bool = False
+) -> tuple[float, float]:
+    """One cold start: (seconds to first paint, peak MiB), or with ``count_instructions``
+    (instructions in millions, 0) counted by valgrind's callgrind, the same on every run.
 
     Everything the program writes (settings, log, pack cache) goes under ``home``.
     ``fresh_cache`` starts with an empty cache folder: the first start after installing or
     after editing the content pack.
     """
+    import shutil
+    import subprocess
+    import time
+
     cache = home / "cache"
     if fresh_cache:
         shutil.rmtree(cache, ignore_errors=True)
@@ -172,28 +184,49 @@ def measure(kind: str, home: Path, *, fresh_cache: bool = False) -> tuple[float,
         "XDG_CACHE_HOME": str(cache),
         "XDG_DATA_HOME": str(home / "data"),
         "XDG_CONFIG_HOME": str(home / "config"),
+        "PYTHONHASHSEED": "0",
     }
     # Measure an installed program as people run it: with its bytecode cached after the
     # warm-up run (a shell may set PYTHONDONTWRITEBYTECODE, which would recompile every time).
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     child = "app" if kind.startswith("app") else kind
+    command = [sys.executable, __file__, "--child", child, "--settings", str(home / "settings.ini")]
+    if count_instructions:
+        command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command]
     start = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, __file__, "--child", child, "--settings", str(home / "settings.ini")],
+        command,
         stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE if count_instructions else None,
         text=True,
         env=env,
     )
-    assert proc.stdout is not None
-    line = proc.stdout.readline()
+    stdout, stderr = proc.communicate(timeout=600)
     elapsed = time.perf_counter() - start
-    proc.wait(timeout=60)
-    if not line.startswith("painted"):
-        raise RuntimeError(f"{kind} did not paint: {line!r}")
-    return elapsed, int(line.split()[1]) / 1024
+    if not stdout.startswith("painted"):
+        raise RuntimeError(f"{kind} did not paint: {stdout!r}")
+    if count_instructions:
+        collected = [line for line in stderr.splitlines() if "Collected :" in line]
+        if not collected:
+            raise RuntimeError(f"valgrind gave no count for {kind}")
+        return int(collected[-1].split(":")[-1].strip()) / 1e6, 0.0
+    return elapsed, int(stdout.split()[1]) / 1024
+
+
+def run_child(kind: str, settings: str) -> None:
+    """One measured start, in this (child) process."""
+    if kind == "bare":
+        child_bare()
+    elif kind.startswith("shape"):
+        child_shape(int(kind[-1]))
+    else:
+        child_app(settings)
 
 
 def main() -> None:
+    import argparse
+    import tempfile
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument(
@@ -201,21 +234,18 @@ def main() -> None:
         action="store_true",
         help="also time SpasmGuide's first frame rebuilt from plain Qt widgets",
     )
-    parser.add_argument("--child", choices=["bare", "app", "shape0", "shape1", "shape2"])
-    parser.add_argument("--settings", default="")
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="count instructions with valgrind (one run each, steady on a noisy machine)",
+    )
     args = parser.parse_args()
-    if args.child == "bare":
-        child_bare()
-        return
-    if args.child and args.child.startswith("shape"):
-        child_shape(int(args.child[-1]))
-        return
-    if args.child == "app":
-        child_app(args.settings)
-        return
     kinds: tuple[str, ...] = ("bare", "app", "app-first")
     if args.shape:
         kinds += ("shape0", "shape1", "shape2")
+    if args.instructions:
+        count_instructions(kinds)
+        return
     results: dict[str, list[tuple[float, float]]] = {kind: [] for kind in kinds}
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
@@ -230,6 +260,25 @@ def main() -> None:
     report(results, args.runs)
 
 
+def count_instructions(kinds: tuple[str, ...]) -> None:
+    """Instructions to the first painted frame, each side once (the count barely varies)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp)
+        counts = {}
+        for kind in kinds:
+            where = home / "first" if kind == "app-first" else home
+            if kind != "app-first":
+                measure(kind, where)  # bytecode and pack cache in place, as on a later start
+            counts[kind] = measure(
+                kind, where, fresh_cache=kind == "app-first", count_instructions=True
+            )[0]
+    print(f"instructions to the first painted frame (valgrind), Python {sys.version.split()[0]}")
+    for kind in kinds:
+        print(f"{LABELS[kind]:36}{counts[kind]:8.0f} M{counts[kind] / counts['bare']:8.2f}")
+
+
 def report(results: dict[str, list[tuple[float, float]]], runs: int) -> None:
     """Median and best run of each side, and the median of paired ratios.
 
@@ -237,16 +286,10 @@ def report(results: dict[str, list[tuple[float, float]]], runs: int) -> None:
     drifts (a shared virtual machine), the ratio within a round is steadier than the ratio
     of the two medians, so it is the headline figure.
     """
+    import statistics
+
     bare = [t for t, _ in results["bare"]]
-    labels = {
-        "bare": "bare PySide6 window",
-        "app": "SpasmGuide",
-        "app-first": "SpasmGuide, first start (no cache)",
-        "shape0": "same widgets, plain Qt",
-        "shape1": "  + the Qt namespace",
-        "shape2": "  + a proxy of Fusion",
-    }
-    labels = {kind: label for kind, label in labels.items() if kind in results}
+    labels = {kind: label for kind, label in LABELS.items() if kind in results}
     print(
         f"{runs} rounds, offscreen Qt, Python {sys.version.split()[0]}; "
         "ratios are against bare PySide6"
@@ -267,4 +310,7 @@ def report(results: dict[str, list[tuple[float, float]]], runs: int) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["--child"]:  # --child KIND --settings FILE, from measure()
+        run_child(sys.argv[2], sys.argv[4])
+    else:
+        main()
