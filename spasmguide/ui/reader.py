@@ -175,6 +175,8 @@ class TabReader(QWidget):
             item = QListWidgetItem(section.title)
             item.setToolTip(section.title)
             section_list.addItem(item)
+        if tab.sections:
+            section_list.setCurrentRow(0)  # the page opens at the first section
 
         page = PageView()
         page.setAccessibleName(f"{tab.title} text")

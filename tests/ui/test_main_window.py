@@ -172,3 +172,12 @@ def test_page_works_out_its_viewport_size_as_laid_out(make, qtbot, size) -> None
     # Short text in a tall page needs no scroll bar; long text in a short one does.
     scrolled = [r.page.verticalScrollBar().isVisibleTo(r.page) for r in window.readers.values()]
     assert any(scrolled) or size[1] > 1000
+
+
+def test_each_tab_opens_with_its_first_section_marked(make) -> None:
+    window = make().window
+    for tab_id, reader in window.readers.items():
+        window.show_tab(tab_id)
+        assert reader.current_section_id() == reader.tab.sections[0].id
+        assert reader.section_list.currentItem().isSelected()
+        assert reader.page.verticalScrollBar().value() == 0
