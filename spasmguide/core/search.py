@@ -437,35 +437,24 @@ class SearchIndex:
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
 
-        best: tuple[float, int, str] | None = None
+        def similar(choices: list[str]) -> list[tuple[str, float, int]]:
+            return process.extract(
+                word, choices, scorer=OSA.normalized_similarity, score_cutoff=TYPO_CUTOFF, limit=5
+            )
+
         n = len(word)
         candidates = self._near_length.get(n)
         if candidates is None:
             candidates = [t for k in range(n - 2, n + 3) for t in self._by_length.get(k, ())]
             self._near_length[n] = candidates
-        for match, score, _ in process.extract(
-            word,
-            candidates,
-            scorer=OSA.normalized_similarity,
-            score_cutoff=TYPO_CUTOFF,
-            limit=5,
-        ):
-            key = (score, self._doc_freq[match], match)
-            best = key if best is None or key[:2] > best[:2] else best
+        found = [(score, match) for match, score, _ in similar(candidates)]
         if prefix:
             # Still typing: compare with the starts of longer words ("potasi" ~ "potass").
             starts, keys = self._truncations(n)
-            for match, score, _ in process.extract(
-                word,
-                keys,
-                scorer=OSA.normalized_similarity,
-                score_cutoff=TYPO_CUTOFF,
-                limit=5,
-            ):
-                full = starts[match]
-                key = (score, self._doc_freq[full], full)
-                best = key if best is None or key[:2] > best[:2] else best
-        return best[2] if best else None
+            found += [(score, starts[match]) for match, score, _ in similar(keys)]
+        # Closest first, then the most common word; on a tie, the first found.
+        best = max(found, key=lambda f: (f[0], self._doc_freq[f[1]]), default=None)
+        return best[1] if best else None
 
     def _truncations(self, n: int) -> tuple[dict[str, str], list[str]]:
         """Starts of length ``n`` of longer index words, each to its most common word."""
