@@ -307,6 +307,17 @@ class _Checker:
     def add(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(FILE_NAME, line, message))
 
+    def unknown_keys(
+        self, entry: dict[str, Any], allowed: tuple[str, ...], what: str, r: int, s: int | None
+    ) -> None:
+        """A problem for each key of a routine or step table that is not in ``allowed``."""
+        for key in entry:
+            if key not in allowed:
+                self.add(
+                    self.lines.key(r, s, key),
+                    f"unknown key {key!r} in a {what}; allowed keys: {', '.join(allowed)}",
+                )
+
     def check_file(self, data: dict[str, Any]) -> tuple[Routine, ...]:
         for key in data:
             if key != "routines":
@@ -349,12 +360,7 @@ class _Checker:
     def check_routine(self, r: int, entry: dict[str, Any]) -> Routine | None:
         start = len(self.problems)
         header = self.lines.routine(r)
-        for key in entry:
-            if key not in _ROUTINE_KEYS:
-                self.add(
-                    self.lines.key(r, None, key),
-                    f"unknown key {key!r} in a routine; allowed keys: {', '.join(_ROUTINE_KEYS)}",
-                )
+        self.unknown_keys(entry, _ROUTINE_KEYS, "routine", r, None)
         routine_id = self.text(entry, "id", r, None, required=True)
         if routine_id and not _ID_RE.match(routine_id):
             self.add(
@@ -437,12 +443,7 @@ class _Checker:
     def check_step(self, r: int, s: int, entry: dict[str, Any]) -> Step | None:
         start = len(self.problems)
         header = self.lines.step(r, s)
-        for key in entry:
-            if key not in _STEP_KEYS:
-                self.add(
-                    self.lines.key(r, s, key),
-                    f"unknown key {key!r} in a step; allowed keys: {', '.join(_STEP_KEYS)}",
-                )
+        self.unknown_keys(entry, _STEP_KEYS, "step", r, s)
         instruction = self.text(entry, "instruction", r, s, required=True)
         note = self.text(entry, "note", r, s, required=False) or ""
         label = self.text(entry, "label", r, s, required=False) or ""
