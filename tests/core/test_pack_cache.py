@@ -33,14 +33,19 @@ def full_loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return calls
 
 
+@pytest.fixture
+def cache(tmp_path: Path) -> Path:
+    """The cache folder (not made yet: the cache makes it)."""
+    return tmp_path / "cache"
+
+
 def cache_files(cache: Path) -> list[Path]:
     return sorted(cache.glob("pack-*.bin")) if cache.exists() else []
 
 
 def test_second_start_reads_the_cache_and_gets_the_same_pack(
-    pack_dir: Path, tmp_path: Path, full_loads: list[Path]
+    pack_dir: Path, cache: Path, full_loads: list[Path]
 ) -> None:
-    cache = tmp_path / "cache"
     first = load_pack_cached(pack_dir, cache)
     second = load_pack_cached(pack_dir, cache)
     assert full_loads == [pack_dir]  # the second came from the cache
@@ -53,9 +58,8 @@ def test_second_start_reads_the_cache_and_gets_the_same_pack(
 
 
 def test_an_edited_file_is_read_again(
-    pack_dir: Path, tmp_path: Path, full_loads: list[Path]
+    pack_dir: Path, cache: Path, full_loads: list[Path]
 ) -> None:
-    cache = tmp_path / "cache"
     load_pack_cached(pack_dir, cache)
     tab_file = pack_dir / "causes.md"
     text = tab_file.read_text(encoding="utf-8")
@@ -67,9 +71,8 @@ def test_an_edited_file_is_read_again(
 
 
 def test_same_size_edit_with_a_new_time_is_read_again(
-    pack_dir: Path, tmp_path: Path, full_loads: list[Path]
+    pack_dir: Path, cache: Path, full_loads: list[Path]
 ) -> None:
-    cache = tmp_path / "cache"
     load_pack_cached(pack_dir, cache)
     pack_toml = pack_dir / "pack.toml"
     before = pack_toml.stat()
@@ -85,9 +88,8 @@ def test_same_size_edit_with_a_new_time_is_read_again(
 
 
 def test_a_new_file_in_the_pack_is_noticed(
-    pack_dir: Path, tmp_path: Path, full_loads: list[Path]
+    pack_dir: Path, cache: Path, full_loads: list[Path]
 ) -> None:
-    cache = tmp_path / "cache"
     (pack_dir / "synonyms.toml").unlink()
     without = load_pack_cached(pack_dir, cache)
     assert not without.synonyms
@@ -98,9 +100,8 @@ def test_a_new_file_in_the_pack_is_noticed(
 
 
 def test_a_broken_pack_is_never_cached(
-    pack_dir: Path, tmp_path: Path, full_loads: list[Path]
+    pack_dir: Path, cache: Path, full_loads: list[Path]
 ) -> None:
-    cache = tmp_path / "cache"
     (pack_dir / "causes.md").write_bytes(b"\xff\xfe not text")
     for _ in range(2):
         with pytest.raises(ContentError, match=r"causes\.md:1: .*UTF-8"):
@@ -119,9 +120,8 @@ def test_a_broken_pack_is_never_cached(
     ],
 )
 def test_a_damaged_cache_file_means_a_normal_load(
-    pack_dir: Path, tmp_path: Path, full_loads: list[Path], damage
+    pack_dir: Path, cache: Path, full_loads: list[Path], damage
 ) -> None:  # type: ignore[no-untyped-def]
-    cache = tmp_path / "cache"
     good = load_pack_cached(pack_dir, cache)
     (cached,) = cache_files(cache)
     cached.write_bytes(damage(cached.read_bytes()))
@@ -132,9 +132,8 @@ def test_a_damaged_cache_file_means_a_normal_load(
 
 
 def test_another_program_version_does_not_use_the_cache(
-    pack_dir: Path, tmp_path: Path, full_loads: list[Path], monkeypatch: pytest.MonkeyPatch
+    pack_dir: Path, cache: Path, full_loads: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cache = tmp_path / "cache"
     load_pack_cached(pack_dir, cache)
     monkeypatch.setattr(pack_cache, "__version__", "99.0.0")
     load_pack_cached(pack_dir, cache)
@@ -142,10 +141,9 @@ def test_another_program_version_does_not_use_the_cache(
 
 
 def test_packs_in_two_folders_are_kept_apart(
-    pack_dir: Path, tmp_path: Path, full_loads: list[Path]
+    pack_dir: Path, cache: Path, full_loads: list[Path]
 ) -> None:
-    cache = tmp_path / "cache"
-    other = tmp_path / "other"
+    other = pack_dir.parent / "other"
     shutil.copytree(pack_dir, other)
     text = (other / "pack.toml").read_text(encoding="utf-8")
     (other / "pack.toml").write_text(text.replace('title = "', 'title = "Clinic ', 1))
