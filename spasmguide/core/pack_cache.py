@@ -75,14 +75,16 @@ def pack_stamp(root: Path) -> Stamp | None:
     try:
         with os.scandir(root) as entries:
             pack_files = sorted(
-                (entry.name, entry.stat().st_size, entry.stat().st_mtime_ns)
-                for entry in entries
-                if entry.is_file()
+                (entry.name, *_size_and_time(entry.stat())) for entry in entries if entry.is_file()
             )
-        loader = tuple((p.stat().st_size, p.stat().st_mtime_ns) for p in _LOADER_FILES)
+        loader = tuple(_size_and_time(path.stat()) for path in _LOADER_FILES)
     except OSError:
         return None
     return (FORMAT, __version__, loader, tuple(pack_files))
+
+
+def _size_and_time(stat: os.stat_result) -> tuple[int, int]:
+    return stat.st_size, stat.st_mtime_ns
 
 
 def _read(cache_file: Path, where: str, stamp: Stamp) -> Pack | None:
