@@ -103,7 +103,12 @@ def _search_box(components) -> QLineEdit:
 def kiosk(qtbot, private_home: Path):
     made = []
 
-    def _make(**config_kwargs):
+    def _make(wire=None, **config_kwargs):
+        """Build a kiosk; ``wire(components) -> (hooks, is_busy)`` links it to the built parts.
+
+        Wiring happens before the kiosk's poll timer exists, so a poll that fires early on a
+        busy machine already sees the real hooks, never a half-made test.
+        """
         clock = FakeClock()
         busy = config_kwargs.pop("is_busy", lambda: False)
         hooks = config_kwargs.pop("hooks", [])
@@ -117,6 +122,8 @@ def kiosk(qtbot, private_home: Path):
         )
         window = components.window
         qtbot.addWidget(window)
+        if wire is not None:
+            hooks, busy = wire(components)
         box = _search_box(components)
         quits: list[bool] = []
         controller = install_kiosk(
@@ -537,11 +544,12 @@ def test_reset_wipes_everything_the_last_person_left(
 
 
 def test_reset_stops_a_running_timer(kiosk) -> None:
-    holder: dict[str, object] = {}
-    k = kiosk(hooks=[lambda: holder["timer"].stop()],
-              is_busy=lambda: holder["timer"].is_running())
+    def wire(components):
+        timer_tab = components.extras["timer_tab"]
+        return [timer_tab.stop], timer_tab.is_running
+
+    k = kiosk(wire=wire)
     timer_tab = k.components.extras["timer_tab"]
-    holder["timer"] = timer_tab
     timer_tab.start()
     assert timer_tab.is_running()
     k.clock.advance(299)
