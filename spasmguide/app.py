@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -16,6 +15,7 @@ from PySide6.QtCore import QByteArray, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from spasmguide.cli import LaunchOptions
+from spasmguide.core.clock import steady_clock
 from spasmguide.core.content import ContentError, Pack, bundled_pack_path
 from spasmguide.core.locations import SYSTEM_KIOSK_CONFIG
 from spasmguide.core.pack_cache import load_pack_cached
@@ -112,7 +112,7 @@ def load_content(directory: Path | None, cache_dir: Path | None = None) -> tuple
 def build(
     options: LaunchOptions,
     *,
-    clock: Callable[[], float] = time.monotonic,
+    clock: Callable[[], float] = steady_clock,
     pack_cache: Path | None = None,
 ) -> Components:
     """Build the window and everything behind it. A QApplication must already exist.
@@ -387,6 +387,16 @@ def install_crash_handler(window: MainWindow) -> None:
     sys.excepthook = handle
 
 
+def unknown_tab_message(tab: str | None, tab_ids: list[str]) -> str:
+    """The usage error for ``--tab`` naming no tab of this guide; "" when it is fine."""
+    if tab is None or tab in tab_ids:
+        return ""
+    return (
+        f"spasmguide: error: argument --tab: there is no tab {tab!r}; "
+        f"choose one of: {', '.join(tab_ids)}"
+    )
+
+
 def run_app(options: LaunchOptions) -> int:
     """Create (or reuse) the QApplication, show the window and run the event loop."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -402,6 +412,12 @@ def run_app(options: LaunchOptions) -> int:
         print(f"The built-in guide content is broken:\n{exc}", file=sys.stderr)
         return 1
     kiosk = components.extras.get("kiosk")
+    unknown_tab = unknown_tab_message(options.tab, components.window.tab_ids())
+    if unknown_tab:
+        if kiosk is not None:
+            kiosk.uninstall()
+        print(unknown_tab, file=sys.stderr)
+        return 2
     if kiosk is None:
         install_crash_handler(components.window)
         components.window.show()

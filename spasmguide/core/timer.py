@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import enum
 import math
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from spasmguide.core.clock import steady_clock
 from spasmguide.core.routines import DEFAULT_REST_INSTRUCTION, Routine, Step
 
 Clock = Callable[[], float]
@@ -183,12 +183,12 @@ class RoutineTimer:
         "See When to get help."
     )
 
-    def __init__(self, routine: Routine, clock: Clock = time.monotonic) -> None:
+    def __init__(self, routine: Routine, clock: Clock = steady_clock) -> None:
         """Create a timer for a routine, in the idle state.
 
         Args:
             routine: The routine to guide.
-            clock: A monotonic clock returning seconds.
+            clock: A monotonic clock returning seconds (by default one that counts suspend).
         """
         self._routine = routine
         self._clock = clock

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import math
-import time
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from spasmguide.core.clock import steady_clock
 from spasmguide.core.routines import Routine
 from spasmguide.core.timer import (
     EventKind,
@@ -111,7 +111,7 @@ class TimerTab(QWidget):
     def __init__(
         self,
         routines: Sequence[Routine],
-        clock: Callable[[], float] = time.monotonic,
+        clock: Callable[[], float] = steady_clock,
         chime: ChimeLike | None = None,
         parent: QWidget | None = None,
     ) -> None:
