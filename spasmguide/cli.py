@@ -29,6 +29,29 @@ class LaunchOptions:
     tab: str | None = None
 
 
+BUILT_IN_TAB_IDS = ("timer", "about")
+"""Tabs every guide has, whatever its content pack."""
+
+BUNDLED_TOPIC_TAB_IDS = ("overview", "muscle-types", "causes", "treatments")
+"""The bundled pack's tabs, for ``--help`` (a test keeps this in step with the pack)."""
+
+SEARCH_LIMIT_MAX = 1000
+"""More results than any pack has sections is a mistake, not a wish."""
+
+
+def search_limit(text: str) -> int:
+    """``--limit``: a whole number from 1 to :data:`SEARCH_LIMIT_MAX`."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= SEARCH_LIMIT_MAX:
+        raise argparse.ArgumentTypeError(
+            f"{text} is out of range; give a number from 1 to {SEARCH_LIMIT_MAX}"
+        )
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for ``python -m spasmguide`` and ``run.py``."""
     parser = argparse.ArgumentParser(
@@ -50,23 +73,33 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--idle-warning", type=float, metavar="SECONDS", help="kiosk: length of the warning"
     )
-    parser.add_argument("--tab", metavar="ID", help="open this tab first (for example causes)")
+    tab_ids = ", ".join((*BUNDLED_TOPIC_TAB_IDS, *BUILT_IN_TAB_IDS))
+    parser.add_argument(
+        "--tab", metavar="ID",
+        help=f"open this tab first: {tab_ids} (a clinic's own pack may name other topic tabs)",
+    )
 
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check-content", help="validate a content pack folder")
     check.add_argument("directory", type=Path, metavar="DIR")
 
-    content = commands.add_parser("content", help="print the whole content pack")
+    content = commands.add_parser(
+        "content", help="summarise the content pack: tabs, sections and words (--json: all of it)"
+    )
     content.add_argument("--content", dest="pack", type=Path, metavar="DIR")
-    content.add_argument("--json", action="store_true", help="print JSON (the only format)")
+    content.add_argument("--json", action="store_true", help="print the whole pack as JSON")
 
     search = commands.add_parser("search", help="search the content from the command line")
     search.add_argument("query", nargs="?", default="", metavar="QUERY")
     search.add_argument("--content", dest="pack", type=Path, metavar="DIR")
-    search.add_argument("--limit", type=int, default=20, metavar="N")
+    search.add_argument(
+        "--limit", type=search_limit, default=20, metavar="N",
+        help=f"at most N results, 1 to {SEARCH_LIMIT_MAX} (default 20)",
+    )
     search.add_argument("--json", action="store_true", help="print JSON")
 
-    pin = commands.add_parser("kiosk-pin", help="set the kiosk admin PIN (read from stdin)")
+    pin_help = "set the kiosk's staff PIN (read from standard input)"
+    pin = commands.add_parser("kiosk-pin", help=pin_help, description=pin_help)
     pin.add_argument("--config", dest="pin_config", type=Path, metavar="FILE", required=True)
     return parser
 
@@ -91,7 +124,7 @@ def run_command(
     if args.command == "check-content":
         return check_content(args.directory, out, err)
     if args.command == "content":
-        return print_content(args.pack, out, err)
+        return print_content(args.pack, args.json, out, err)
     if args.command == "search":
         return print_search(args.query, args.pack, args.limit, args.json, out, err)
     if args.command == "kiosk-pin":
@@ -130,11 +163,20 @@ def _load_or_report(directory: Path | None, err: TextIO):  # type: ignore[no-unt
         return None
 
 
-def print_content(directory: Path | None, out: TextIO, err: TextIO) -> int:
-    """Print the whole pack as JSON."""
+def print_content(directory: Path | None, as_json: bool, out: TextIO, err: TextIO) -> int:
+    """Print a short summary of the pack, or (``as_json``) the whole pack as JSON."""
     pack = _load_or_report(directory, err)
     if pack is None:
         return 1
+    if not as_json:
+        print(f"{pack.title} {pack.version} ({pack.language}): {pack.word_count()} words", file=out)
+        for tab in pack.tabs:
+            print(f"  {tab.id}: {tab.title} ({len(tab.sections)} sections)", file=out)
+            for section in tab.sections:
+                print(f"    #{section.id}  {section.title}", file=out)
+        if pack.routines:
+            print(f"  timer routines: {', '.join(r.id for r in pack.routines)}", file=out)
+        return 0
     document = {
         "pack": {
             "id": pack.id,
@@ -179,7 +221,7 @@ def print_search(
     pack = _load_or_report(directory, err)
     if pack is None:
         return 1
-    hits = SearchIndex.build(pack).query(query, limit=max(0, limit))
+    hits = SearchIndex.build(pack).query(query, limit=limit)
     if as_json:
         import json
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -11,9 +12,10 @@ from pathlib import Path
 from spasmguide.core.content import bundled_pack_path
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "spasmguide", *args], capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "spasmguide", *args], capture_output=True, text=True, timeout=60,
+        env=None if env is None else {**os.environ, **env},
     )
 
 
@@ -59,3 +61,80 @@ def test_missing_content_folder_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "is not a content pack folder" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_output_cut_short_by_a_closed_pipe_exits_quietly() -> None:
+    # As `search cramp --json | head -1`: the reader stops after the first line.
+    with subprocess.Popen(
+        [sys.executable, "-m", "spasmguide", "search", "cramp", "--json"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout.readline().strip() == b"["
+        process.stdout.close()
+        errors = process.stderr.read().decode()
+        code = process.wait(timeout=60)
+    assert errors == ""
+    assert code == 141
+
+
+def test_a_tab_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    home = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_CACHE_HOME": str(tmp_path / "cache"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    result = run("--settings", str(tmp_path / "settings.ini"), "--tab", "nonsense", env=home)
+    assert result.returncode == 2
+    assert "there is no tab 'nonsense'" in result.stderr
+    for tab in ("overview", "muscle-types", "causes", "treatments", "timer", "about"):
+        assert tab in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_help_lists_every_tab_of_the_bundled_guide() -> None:
+    from spasmguide.cli import BUILT_IN_TAB_IDS, BUNDLED_TOPIC_TAB_IDS
+    from spasmguide.core.content import load_pack
+
+    pack = load_pack(bundled_pack_path())
+    assert tuple(tab.id for tab in pack.tabs) == BUNDLED_TOPIC_TAB_IDS
+    result = run("--help")
+    help_text = " ".join(result.stdout.split())
+    assert ", ".join((*BUNDLED_TOPIC_TAB_IDS, *BUILT_IN_TAB_IDS)) in help_text
+
+
+def test_content_without_json_is_a_short_summary() -> None:
+    result = run("content")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "words" in lines[0]
+    assert any(line.strip().startswith("causes: Causes") for line in lines)
+    assert "#when-to-get-help" in result.stdout
+    assert not result.stdout.lstrip().startswith("{")
+    assert len(lines) < 60
+
+
+def test_an_empty_search_is_an_empty_list() -> None:
+    result = run("search", "", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+def test_search_limit_must_be_a_sensible_whole_number() -> None:
+    for bad in ("0", "-1", "99999999999999999999999", "ten"):
+        result = run("search", "cramp", "--limit", bad)
+        assert result.returncode == 2, bad
+        assert "argument --limit" in result.stderr, bad
+        assert "search failed" not in result.stdout + result.stderr
+        assert "Traceback" not in result.stderr
+    result = run("search", "cramp", "--limit", "1", "--json")
+    assert result.returncode == 0
+    assert len(json.loads(result.stdout)) == 1
+
+
+def test_kiosk_pin_is_called_the_staff_pin_everywhere() -> None:
+    root = Path(__file__).resolve().parents[1]
+    result = run("kiosk-pin", "--help")
+    assert "staff PIN" in run("--help").stdout
+    assert "staff PIN" in result.stdout
+    for doc in ("README.md", "docs/kiosk.md", "packaging/linux/kiosk.ini.example"):
+        text = (root / doc).read_text(encoding="utf-8")
+        assert "admin PIN" not in text and "python3 -m spasmguide" not in text, doc
+        assert "staff PIN" in text, doc
