@@ -11,7 +11,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QStandardPaths, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QMessageLogContext,
+    QStandardPaths,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from spasmguide.cli import LaunchOptions
@@ -351,8 +358,34 @@ def _save_view(components: Components) -> None:
     settings.save()
 
 
+HARMLESS_QT_MESSAGES = (
+    # Optional back ends that Qt tries before the ones this machine has; sound and speech
+    # still work, or say in the window why not.
+    "Couldn't resolve pipewire",
+    "Couldn't load pipewire",
+    'Error loading text-to-speech plug-in "speechd"',
+    "Using Qt multimedia with FFmpeg",
+)
+
+
+def _route_qt_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages go to our log; known harmless ones stay out of the terminal."""
+    harmless = any(part in message for part in HARMLESS_QT_MESSAGES)
+    if harmless or mode in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg):
+        level = logging.DEBUG
+    elif mode == QtMsgType.QtWarningMsg:
+        level = logging.WARNING
+    else:
+        level = logging.ERROR
+    category = context.category or "qt"
+    logging.getLogger("qt").log(level, "%s: %s", category, message)
+
+
 def _configure_logging(kiosk: bool) -> None:
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    terminal = logging.StreamHandler()
+    # The terminal gets what someone should act on; the log file keeps the details too.
+    terminal.setLevel(logging.WARNING)
+    handlers: list[logging.Handler] = [terminal]
     if not kiosk:
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.AppLocalDataLocation
@@ -405,6 +438,7 @@ def run_app(options: LaunchOptions) -> int:
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     _configure_logging(options.kiosk)
+    qInstallMessageHandler(_route_qt_messages)
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     try:
         components = build(options, pack_cache=Path(cache) if cache else None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sys
 from types import ModuleType
 from typing import Any
 
@@ -23,6 +24,9 @@ SPEAKING = "speaking"
 STARTING = "Read aloud is getting ready."
 NO_ENGINE = "Read aloud is not available on this computer (no speech engine)."
 ENGINE_FAILED = "Read aloud is not available on this computer (the speech engine did not start)."
+
+SPEECH_PACKAGE_HINT = "speech-dispatcher" if sys.platform.startswith("linux") else ""
+"""What to install so Qt finds a speech engine; Windows and macOS always have one."""
 
 
 def _import_speech() -> ModuleType:
@@ -98,6 +102,24 @@ class ReadAloud(QObject):
     def available(self) -> bool:
         """Whether text can be read aloud on this computer."""
         return self._speech is not None
+
+    @property
+    def looked(self) -> bool:
+        """Whether the engine has been looked for (before that, "unavailable" means "not yet")."""
+        return self._started
+
+    def missing_note(self, short: bool = False) -> str:
+        """Why reading aloud is off, in a few words a person can see on screen ("" if it works).
+
+        Args:
+            short: the fewest words, for a crowded tool bar.
+        """
+        if self.available or not self._started:
+            return ""
+        if short or not SPEECH_PACKAGE_HINT:
+            return self.tr("No speech engine")
+        # Two short lines keep the tool bar narrow.
+        return self.tr("No speech engine.\nInstall %1.").replace("%1", SPEECH_PACKAGE_HINT)
 
     def state(self) -> str:
         """ "unavailable", "ready" or "speaking"."""

@@ -85,6 +85,11 @@ class ViewControls(QWidget):
         self.read = QPushButton("Read aloud")
         self.read.setObjectName("read-aloud")
         self.read.clicked.connect(self._on_read_clicked)
+        # Why Read aloud is off, as text: touch users cannot open a tooltip.
+        self.read_note = QLabel()
+        self.read_note.setObjectName("read-aloud-note")
+        self.read_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.read_note.setVisible(False)
 
         height = KIOSK_MIN_BUTTON_HEIGHT if appearance.kiosk else MIN_BUTTON_HEIGHT
         for button in (self.smaller, self.larger, self.contrast, self.read):
@@ -102,6 +107,7 @@ class ViewControls(QWidget):
         layout.addSpacing(6)
         layout.addWidget(self.contrast)
         layout.addWidget(self.read)
+        layout.addWidget(self.read_note)
 
         appearance.text_scale_changed.connect(self._on_appearance_text_scale_changed)
         appearance.theme_changed.connect(self._on_appearance_theme_changed)
@@ -169,9 +175,12 @@ class ViewControls(QWidget):
 
     @Slot(str)
     def _on_read_aloud_state_changed(self, state: str) -> None:
+        note = self._read_aloud.missing_note(short=self.compact)
+        self.read_note.setText(note)
+        self.read_note.setVisible(bool(note))
         if not self._read_aloud.available:
-            self.read.setText("Read" if self.compact else "Read aloud")
-            self.read.setAccessibleName("Read aloud")
+            self.read.setText(self.tr("Read") if self.compact else self.tr("Read aloud"))
+            self.read.setAccessibleName(self.tr("Read aloud"))
             self.read.setAccessibleDescription(self._read_aloud.reason)
             self.read.setToolTip(self._read_aloud.reason)
             self.read.setEnabled(False)

@@ -480,6 +480,12 @@ def test_read_aloud_without_a_speech_module_is_disabled_and_explained(
     # The engine is looked for once the window has painted, so start-up is not held up.
     qtbot.waitUntil(lambda: button.accessibleDescription() == NO_ENGINE)
     assert "no speech engine" in button.toolTip()
+    # Touch users cannot open a tooltip: the reason is on screen beside the button.
+    note = components.extras["view_controls"].read_note
+    assert note.isVisible()
+    assert "No speech engine" in note.text()
+    if sys.platform.startswith("linux"):
+        assert "speech-dispatcher" in note.text()
 
 
 def test_read_aloud_reads_the_current_section_and_stops_with_one_tap(make, qtbot) -> None:

@@ -162,3 +162,29 @@ def test_desktop_start_keeps_the_checked_pack_and_kiosk_does_not(qtbot, tmp_path
     kiosk.extras["kiosk"].admin_quit_requested = True
     assert not kiosk_cache.exists()
     assert [w.title for w in kiosk.pack.tabs] == [t.title for t in desktop.pack.tabs]
+
+
+def test_harmless_qt_messages_stay_out_of_the_terminal(caplog) -> None:
+    import logging
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QtMsgType
+
+    from spasmguide.app import _route_qt_messages
+
+    context = SimpleNamespace(category="qt.multimedia.symbolsresolver")
+    with caplog.at_level(logging.DEBUG, logger="qt"):
+        _route_qt_messages(QtMsgType.QtWarningMsg, context, "Couldn't resolve pipewire-0.3 symbols")
+        _route_qt_messages(
+            QtMsgType.QtWarningMsg, SimpleNamespace(category=None),
+            'Error loading text-to-speech plug-in "speechd"',
+        )
+        gui = SimpleNamespace(category="qt.gui")
+        _route_qt_messages(QtMsgType.QtWarningMsg, gui, "Real trouble")
+    levels = {record.getMessage(): record.levelno for record in caplog.records}
+    assert levels["qt.multimedia.symbolsresolver: Couldn't resolve pipewire-0.3 symbols"] == (
+        logging.DEBUG
+    )
+    assert levels['qt: Error loading text-to-speech plug-in "speechd"'] == logging.DEBUG
+    # Anything else still reaches the terminal (its handler shows WARNING and above).
+    assert levels["qt.gui: Real trouble"] == logging.WARNING
