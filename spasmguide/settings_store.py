@@ -13,10 +13,27 @@ from spasmguide.core.settings import BY_KEY
 log = logging.getLogger(__name__)
 
 
+SETTINGS_FOLDER = "SpasmGuide"
+
+
 def default_settings_path() -> Path:
-    """Where desktop settings live on this platform (for example ~/.config/SpasmGuide)."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
-    return Path(folder or Path.home() / ".config" / "SpasmGuide") / "settings.ini"
+    """Where desktop settings live: ``~/.config/SpasmGuide/settings.ini`` on Linux.
+
+    Earlier versions kept the file one folder deeper (``~/.config/SpasmGuide/SpasmGuide``,
+    Qt's per-organisation application folder); a file found only there is moved up once,
+    so nobody loses their text size or theme.
+    """
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    path = Path(base or Path.home() / ".config") / SETTINGS_FOLDER / "settings.ini"
+    old = path.parent / SETTINGS_FOLDER / path.name
+    if not path.exists() and old.is_file():
+        try:
+            old.replace(path)
+            old.parent.rmdir()
+        except OSError as exc:  # the old file still works where it is
+            log.warning("settings: could not move %s to %s: %s", old, path, exc)
+            return old if old.is_file() else path
+    return path
 
 
 class SettingsStore:
