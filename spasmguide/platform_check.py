@@ -43,9 +43,11 @@ def can_load(library: str) -> bool:
     return True
 
 
-def apt_command(packages: list[str]) -> str:
-    """The command that installs ``packages`` on Debian or Ubuntu."""
-    return "sudo apt-get install " + " ".join(packages)
+def apt_command(packages: list[str], as_root: bool | None = None) -> str:
+    """The command that installs ``packages`` on Debian or Ubuntu, with sudo unless root."""
+    if as_root is None:
+        as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+    return ("" if as_root else "sudo ") + "apt-get install " + " ".join(packages)
 
 
 def missing_display_support(

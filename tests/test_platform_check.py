@@ -12,7 +12,14 @@ def test_missing_xcb_libraries_name_the_apt_command() -> None:
         "linux", {"DISPLAY": ":0"}, lambda lib: lib != "libxcb-cursor.so.0"
     )
     assert message is not None
-    assert "sudo apt-get install libxcb-cursor0" in message
+    assert "apt-get install libxcb-cursor0" in message
+
+
+def test_the_apt_line_has_sudo_only_when_it_is_needed() -> None:
+    from spasmguide.platform_check import apt_command
+
+    assert apt_command(["libxcb-cursor0"], as_root=False) == "sudo apt-get install libxcb-cursor0"
+    assert apt_command(["libxcb-cursor0"], as_root=True) == "apt-get install libxcb-cursor0"
 
 
 def test_all_libraries_present_or_other_platforms_pass() -> None:
