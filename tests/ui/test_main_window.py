@@ -35,7 +35,7 @@ def tab_titles(components: Components) -> list[str]:
 
 def test_topic_tabs_in_order(make) -> None:
     titles = tab_titles(make())
-    assert titles[:4] == ["Overview", "Muscle types", "Causes", "Treatments"]
+    assert titles[:4] == ["Overview", "Treatments", "Causes", "Muscle types"]
     assert titles[-1] == "About"
 
 
@@ -101,7 +101,7 @@ def test_broken_content_pack_shows_notice_and_bundled_guide(make, tmp_path: Path
     assert window.notice.isVisible()
     message = window.notice.label.text()
     assert "could not be opened" in message and "causes.md:3" in message
-    assert tab_titles(components)[:4] == ["Overview", "Muscle types", "Causes", "Treatments"]
+    assert tab_titles(components)[:4] == ["Overview", "Treatments", "Causes", "Muscle types"]
     window.notice.dismiss.click()
     assert not window.notice.isVisible()
 
