@@ -223,7 +223,8 @@ def _build_search(components: Components) -> None:
         from spasmguide.ui.search import SearchController, SearchResults
 
         index = SearchIndex.build(pack)
-        results = SearchResults(index)
+        evidence = {s.id: s.evidence for _, s in pack.sections() if s.evidence is not None}
+        results = SearchResults(index, evidence=evidence)
         controller = SearchController(index, box, results, parent=window)
         window.set_results_page(results)
         controller.add_focus_shortcuts(window)
