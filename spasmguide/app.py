@@ -26,6 +26,7 @@ from spasmguide.core.clock import steady_clock
 from spasmguide.core.content import ContentError, Pack, bundled_pack_path
 from spasmguide.core.locations import SYSTEM_KIOSK_CONFIG
 from spasmguide.core.pack_cache import load_pack_cached
+from spasmguide.core.pack_safety import HelpContacts
 from spasmguide.settings_store import SettingsStore, default_settings_path
 from spasmguide.ui.main_window import MainWindow
 
@@ -85,19 +86,24 @@ class Components:
     extras: Extras = field(default_factory=Extras)
 
 
-def load_content(directory: Path | None, cache_dir: Path | None = None) -> tuple[Pack, str]:
+def load_content(
+    directory: Path | None,
+    cache_dir: Path | None = None,
+    contacts: HelpContacts | None = None,
+) -> tuple[Pack, str]:
     """Load the requested pack, or the bundled one with a notice saying why.
 
     Args:
         directory: The pack to show; None for the bundled one.
         cache_dir: Where checked packs are kept between starts; None for no cache.
+        contacts: A kiosk's own emergency number and advice line, replacing the pack's.
 
     Returns:
         The pack to show, and a notice for the user ("" when all went well).
     """
 
     def load(path: Path) -> Pack:
-        return load_pack_cached(path, cache_dir)
+        return load_pack_cached(path, cache_dir, contacts=contacts)
 
     if directory is None:
         return load(bundled_pack_path()), ""
@@ -130,7 +136,12 @@ def build(
     kiosk_config = _kiosk_config(options)
     if kiosk_config is not None:
         options = replace(options, kiosk=True, content=options.content or kiosk_config.content)
-    pack, notice = load_content(options.content, None if options.kiosk else pack_cache)
+    contacts = None
+    if kiosk_config is not None and (kiosk_config.emergency_number or kiosk_config.advice_line):
+        contacts = HelpContacts(kiosk_config.emergency_number, kiosk_config.advice_line)
+    pack, notice = load_content(
+        options.content, None if options.kiosk else pack_cache, contacts
+    )
     if options.kiosk and notice:
         # Visitors get a calm line; staff find the details in the log.
         notice = "Some guide content could not be loaded, so the standard guide is shown."
@@ -219,7 +230,8 @@ def _build_search(components: Components) -> None:
         from spasmguide.ui.search import SearchController, SearchResults
 
         index = SearchIndex.build(pack)
-        results = SearchResults(index)
+        evidence = {s.id: s.evidence for _, s in pack.sections() if s.evidence is not None}
+        results = SearchResults(index, evidence=evidence)
         controller = SearchController(index, box, results, parent=window)
         window.set_results_page(results)
         controller.add_focus_shortcuts(window)

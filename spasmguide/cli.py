@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from spasmguide import __version__
-from spasmguide.core.content import ContentError, bundled_pack_path, load_pack
+from spasmguide.core.content import ContentError, Section, bundled_pack_path, load_pack
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class LaunchOptions:
 BUILT_IN_TAB_IDS = ("timer", "about")
 """Tabs every guide has, whatever its content pack."""
 
-BUNDLED_TOPIC_TAB_IDS = ("overview", "muscle-types", "causes", "treatments")
+BUNDLED_TOPIC_TAB_IDS = ("overview", "treatments", "causes", "muscle-types")
 """The bundled pack's tabs, for ``--help`` (a test keeps this in step with the pack)."""
 
 SEARCH_LIMIT_MAX = 1000
@@ -186,6 +186,12 @@ def print_content(directory: Path | None, as_json: bool, out: TextIO, err: TextI
             "version": pack.version,
             "disclaimer": pack.disclaimer,
             "help_section": pack.help_section,
+            "reviewed": pack.reviewed,
+            "reviewed_against": pack.reviewed_against,
+            "help_contacts": {
+                "emergency_number": pack.help_contacts.emergency_number,
+                "advice_line": pack.help_contacts.advice_line,
+            },
             "sources": [
                 {
                     "title": s.title,
@@ -200,7 +206,8 @@ def print_content(directory: Path | None, as_json: bool, out: TextIO, err: TextI
             {
                 "id": tab.id,
                 "title": tab.title,
-                "sections": [{"id": s.id, "title": s.title, "text": s.text} for s in tab.sections],
+                "treatments": tab.treatments,
+                "sections": [_section_json(s) for s in tab.sections],
             }
             for tab in pack.tabs
         ],
@@ -210,6 +217,18 @@ def print_content(directory: Path | None, as_json: bool, out: TextIO, err: TextI
     json.dump(document, out, ensure_ascii=False, indent=2)
     out.write("\n")
     return 0
+
+
+def _section_json(section: Section) -> dict[str, object]:
+    evidence = section.evidence
+    return {
+        "id": section.id,
+        "title": section.title,
+        "text": section.text,
+        "evidence": None
+        if evidence is None
+        else {"label": evidence.label, "text": evidence.text, "source": evidence.source},
+    }
 
 
 def print_search(

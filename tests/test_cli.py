@@ -47,12 +47,12 @@ def test_content_json_has_every_tab_with_plain_text() -> None:
     assert document["pack"]["id"] == "spasmguide-en"
     assert [t["id"] for t in document["tabs"]] == [
         "overview",
-        "muscle-types",
-        "causes",
         "treatments",
+        "causes",
+        "muscle-types",
     ]
     section = document["tabs"][2]["sections"][0]
-    assert set(section) == {"id", "title", "text"}
+    assert set(section) == {"id", "title", "text", "evidence"}
     assert "**" not in json.dumps(document["tabs"])
 
 

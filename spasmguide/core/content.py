@@ -18,6 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from spasmguide.core.errors import ContentError, Problem
+from spasmguide.core.pack_safety import (
+    CHECKED_HERE,
+    Evidence,
+    HelpContacts,
+    apply_safety,
+    check_placeholders,
+    read_safety_settings,
+    tab_is_treatments,
+)
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -63,6 +72,7 @@ class Section:
         markdown: The section body as written (without its heading).
         text: The body as plain text, for search, speech and JSON.
         line: Line of the heading in the tab's file (1-based).
+        evidence: How well a treatment section is backed (None for other sections).
     """
 
     id: str
@@ -70,6 +80,7 @@ class Section:
     markdown: str
     text: str
     line: int
+    evidence: Evidence | None = None
 
     def __repr__(self) -> str:
         return f"Section({self.id!r}, {self.title!r})"
@@ -83,6 +94,7 @@ class Tab:
     title: str
     file: str
     sections: tuple[Section, ...]
+    treatments: bool = False
 
     def __repr__(self) -> str:
         return f"Tab({self.id!r}, {len(self.sections)} sections)"
@@ -124,6 +136,9 @@ class Pack:
     path: Path
     routines: tuple[Any, ...] = field(default=())
     synonyms: Any = None
+    reviewed: str = ""
+    reviewed_against: str = ""
+    help_contacts: HelpContacts = field(default=HelpContacts())
 
     def __repr__(self) -> str:
         return f"Pack({self.id!r}, version={self.version!r}, tabs={[t.id for t in self.tabs]})"
@@ -279,8 +294,12 @@ _PACK_KEYS = {
     "disclaimer": True,
     "tabs": True,
     "sources": True,
+    "reviewed": False,
+    "reviewed_against": False,
+    "help_contacts": False,
+    "evidence": False,
 }
-_TAB_KEYS = {"id": True, "title": True, "file": True}
+_TAB_KEYS = {"id": True, "title": True, "file": True, "treatments": False}
 _SOURCE_KEYS = {"title": True, "used_for": True, "author": False, "publisher": False}
 
 
@@ -307,6 +326,8 @@ def _check_table(
                 )
             continue
         value = table[key]
+        if key in CHECKED_HERE:
+            continue  # see spasmguide.core.pack_safety
         expected_list = key in ("tabs", "sources")
         if expected_list:
             if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
@@ -457,8 +478,10 @@ def _check_link_targets(
             )
 
 
-def load_pack(path: Path | str) -> Pack:
+def load_pack(path: Path | str, *, contacts: HelpContacts | None = None) -> Pack:
     """Read and validate the content pack in folder ``path``.
+
+    ``contacts`` (a kiosk's own emergency number and advice line) replaces the pack's.
 
     Raises:
         ContentError: listing every problem found, each naming its file and line.
@@ -479,6 +502,7 @@ def load_pack(path: Path | str) -> Pack:
     source_lines = toml_table_lines(text, "sources")
 
     tabs: list[Tab] = []
+    treatment_tabs: set[str] = set()
     links: list[tuple[str, str, int]] = []
     seen_tab_ids: dict[str, int] = {}
     for index, raw in enumerate(raw_tabs):
@@ -519,9 +543,12 @@ def load_pack(path: Path | str) -> Pack:
                 )
             )
             continue
+        if tab_is_treatments(raw, text, line, problems):
+            treatment_tabs.add(tab_id)
         source_text = read_pack_file(root / file_name, file_name, problems)
         if source_text is None:
             continue
+        check_placeholders(source_text, file_name, problems)
         sections = _parse_tab_file(source_text, file_name, title.strip(), problems, links)
         tabs.append(Tab(tab_id, title.strip(), file_name, tuple(sections)))
     if isinstance(data.get("tabs"), list) and not raw_tabs:
@@ -542,6 +569,12 @@ def load_pack(path: Path | str) -> Pack:
                 )
             seen_sections[section.id] = f"{tab.file}"
     _check_link_targets(tabs, links, problems)
+    safety = read_safety_settings(data, text, problems)
+    tabs = apply_safety(tabs, treatment_tabs, safety, contacts, problems)
+    contacts = HelpContacts(
+        (contacts and contacts.emergency_number) or safety.contacts.emergency_number,
+        (contacts and contacts.advice_line) or safety.contacts.advice_line,
+    )
 
     sources: list[Source] = []
     for index, raw in enumerate(raw_sources):
@@ -586,6 +619,9 @@ def load_pack(path: Path | str) -> Pack:
         path=root,
         routines=routines,
         synonyms=synonyms,
+        reviewed=safety.reviewed,
+        reviewed_against=safety.reviewed_against,
+        help_contacts=contacts,
     )
 
 

@@ -63,6 +63,9 @@ class KioskConfig:
     content: Path | None = None
     admin_pin_hash: str = field(default="", repr=False)
     start_tab: str = "overview"
+    # The clinic's own emergency number and advice line for the guide's text ("" = the pack's).
+    emergency_number: str = ""
+    advice_line: str = ""
 
     def __repr__(self) -> str:
         pin = "set" if self.admin_pin_hash else "unset"
@@ -181,6 +184,15 @@ def _read_section(
             else:
                 warnings.append(f"kiosk config: start_tab = {text[:40]!r} is not a tab id; "
                                 "using overview")
+        elif key in ("emergency_number", "advice_line"):
+            from spasmguide.core.pack_safety import contact_problem
+
+            text = " ".join(raw.split())
+            fault = contact_problem(text)
+            if fault:
+                warnings.append(f"kiosk config: {key} {fault}; using the guide's own")
+            else:
+                values[key] = text
         else:
             warnings.append(f"kiosk config: unknown key {key!r} ignored")
     return values

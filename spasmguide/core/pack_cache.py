@@ -25,8 +25,9 @@ from pathlib import Path
 from typing import Any
 
 from spasmguide import __version__
-from spasmguide.core import content, errors, routines, synonyms
+from spasmguide.core import content, errors, pack_safety, routines, synonyms
 from spasmguide.core.content import Pack, Section, Source, Tab, load_pack
+from spasmguide.core.pack_safety import Evidence, HelpContacts
 from spasmguide.core.routines import Routine, Step
 from spasmguide.core.synonyms import Synonyms
 
@@ -36,21 +37,28 @@ FORMAT = 1
 """Changes when the layout of a cache file does."""
 
 _TYPES: dict[str, type] = {
-    cls.__name__: cls for cls in (Pack, Tab, Section, Source, Routine, Step, Synonyms)
+    cls.__name__: cls
+    for cls in (Pack, Tab, Section, Source, Routine, Step, Synonyms, Evidence, HelpContacts)
 }
 _LOADER_FILES = tuple(
-    Path(module.__file__ or __file__) for module in (content, errors, routines, synonyms)
+    Path(module.__file__ or __file__)
+    for module in (content, errors, pack_safety, routines, synonyms)
 )
 
 Stamp = tuple[Any, ...]
 
 
-def load_pack_cached(path: Path | str, cache_dir: Path | None) -> Pack:
+def load_pack_cached(
+    path: Path | str, cache_dir: Path | None, *, contacts: HelpContacts | None = None
+) -> Pack:
     """The pack in folder ``path``, from the cache in ``cache_dir`` when it is still current.
 
     Behaves exactly like :func:`~spasmguide.core.content.load_pack` (same pack, same
-    ``ContentError``); ``cache_dir=None`` turns the cache off.
+    ``ContentError``); ``cache_dir=None`` turns the cache off, and so do ``contacts`` that
+    replace the pack's own (a kiosk's emergency number).
     """
+    if contacts is not None:
+        return load_pack(path, contacts=contacts)
     if cache_dir is None:
         return load_pack(path)
     root = Path(path)

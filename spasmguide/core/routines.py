@@ -20,15 +20,33 @@ if TYPE_CHECKING:
 FILE_NAME = "routines.toml"
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
-KINDS: tuple[str, ...] = ("stretch", "compress-cold", "compress-warm", "rest", "other")
+KINDS: tuple[str, ...] = (
+    "stretch", "compress", "compress-cold", "compress-warm", "rest", "other"
+)
 KIND_LABELS: dict[str, str] = {
     "stretch": "Stretch",
+    "compress": "Compress",
     "compress-cold": "Cold compress",
     "compress-warm": "Warm compress",
     "rest": "Rest",
     "other": "Step",
 }
-COMPRESS_KINDS = frozenset({"compress-cold", "compress-warm"})
+COMPRESS_KINDS = frozenset({"compress", "compress-cold", "compress-warm"})
+
+# A step that puts something hot or cold on the skin, whatever kind it is tagged with: the
+# skin limit below applies to it too, so a mistagged step cannot escape the check.
+_COMPRESS_WORDS_RE = re.compile(
+    r"\b(?:compress(?:es)?|ice|ice packs?|cold packs?|warm packs?|heat packs?|heat pads?|"
+    r"heating pads?|hot[- ]water bottles?|warm cloths?|frozen peas)\b",
+    re.IGNORECASE,
+)
+
+
+def is_compress_step(kind: str | None, instruction: str | None, label: str | None) -> bool:
+    """True when a step holds a compress on the skin, by its kind or by its words."""
+    if kind in COMPRESS_KINDS:
+        return True
+    return bool(_COMPRESS_WORDS_RE.search(f"{label or ''} {instruction or ''}"))
 
 # Common first-aid guidance: a compress stays on for no more than about 20 minutes at a time.
 MAX_COMPRESS_SECONDS = 20 * 60
@@ -403,7 +421,8 @@ class _Checker:
             )
         if adjustable and custom:
             step = steps[adjustable[0]]
-            if step.kind in COMPRESS_KINDS and max(custom) * 60 > MAX_COMPRESS_SECONDS:
+            compress = is_compress_step(step.kind, step.instruction, step.label)
+            if compress and max(custom) * 60 > MAX_COMPRESS_SECONDS:
                 self.add(
                     self.lines.key(r, None, "custom_minutes"),
                     f"a compress should stay on for no more than {MAX_COMPRESS_SECONDS // 60} "
@@ -462,6 +481,14 @@ class _Checker:
         if not isinstance(count_up, bool):
             self.add(self.lines.key(r, s, "count_up"), "count_up must be true or false")
             count_up = False
+        compress = is_compress_step(kind, instruction, label)
+        if compress and count_up:
+            self.add(
+                self.lines.key(r, s, "count_up"),
+                "a compress step cannot be open-ended: the skin needs a break after "
+                f"{MAX_COMPRESS_SECONDS // 60} minutes; give it seconds = "
+                f"{MAX_COMPRESS_SECONDS} or less",
+            )
         seconds: int | None = None
         if "seconds" in entry:
             value = entry["seconds"]
@@ -474,7 +501,7 @@ class _Checker:
                 self.add(line, f"seconds must be more than 0 (it is {value})")
             elif value > MAX_STEP_SECONDS:
                 self.add(line, f"seconds must be at most {MAX_STEP_SECONDS} (one hour)")
-            elif kind in COMPRESS_KINDS and value > MAX_COMPRESS_SECONDS:
+            elif compress and value > MAX_COMPRESS_SECONDS:
                 self.add(
                     line,
                     f"a compress should stay on for no more than {MAX_COMPRESS_SECONDS // 60} "

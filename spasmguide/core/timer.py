@@ -170,7 +170,9 @@ class RoutineTimer:
     Attributes:
         LEAD_IN_S: Length of the "get ready" count before the first step.
         CHECKIN_EVERY_S: How often an open-ended step asks whether the cramp is easing.
-        HELP_AFTER_S: When an open-ended step shows the advice to get medical help.
+        HELP_AFTER_S: How long after the cramp began an open-ended step shows the advice to
+            get medical help. The cramp began when Start was pressed, or earlier if the person
+            says so with :meth:`set_cramp_began`.
     """
 
     LEAD_IN_S: float = 3.0
@@ -179,7 +181,7 @@ class RoutineTimer:
 
     CHECKIN_MESSAGE = "Is it easing? When the twitching stops, press Next step."
     HELP_MESSAGE = (
-        "This cramp has lasted 10 minutes. If it has not eased, get medical help. "
+        "If your cramp has lasted more than 10 minutes in total, get medical help today. "
         "See When to get help."
     )
 
@@ -204,6 +206,9 @@ class RoutineTimer:
         self._checkins_sent = 0
         self._help_sent = False
         self._pending: list[TimerEvent] = []
+        # When the cramp began (clock time), and, before a start, how long before Start.
+        self._cramp_began_at = 0.0
+        self._cramp_offset = 0.0
 
     def __repr__(self) -> str:
         return (
@@ -330,13 +335,37 @@ class RoutineTimer:
         return min(1.0, done / total)
 
     @property
+    def cramp_offset(self) -> float:
+        """Seconds the cramp had lasted when the routine started (0 for "just now")."""
+        return self._cramp_offset
+
+    @property
+    def cramp_seconds(self) -> float | None:
+        """Seconds since the cramp began, pauses included; None when no routine is under way."""
+        if not self.is_active:
+            return None
+        return max(0.0, self._clock() - self._cramp_began_at)
+
+    @property
     def help_advice(self) -> bool:
-        """True once an open-ended run has lasted :attr:`HELP_AFTER_S` seconds."""
+        """True during an open-ended run once the cramp has lasted :attr:`HELP_AFTER_S`."""
         return (
             self._state in (TimerState.RUNNING, TimerState.PAUSED)
             and self.current.counts_up
-            and self.elapsed >= self.HELP_AFTER_S
+            and self._clock() >= self._help_due()
         )
+
+    def set_cramp_began(self, seconds_ago: float) -> None:
+        """Say the cramp began ``seconds_ago`` before now (before Start, when not yet started).
+
+        The advice to get help comes when the cramp, not the routine, has lasted
+        :attr:`HELP_AFTER_S`.
+        """
+        if not seconds_ago >= 0:  # also refuses NaN
+            raise ValueError("seconds_ago must be 0 or more")
+        self._cramp_offset = float(seconds_ago)
+        if self.is_active:
+            self._cramp_began_at = self._clock() - self._cramp_offset
 
     @property
     def checkins_due(self) -> int:
@@ -358,11 +387,10 @@ class RoutineTimer:
         run = self.current
         if run.seconds is not None:
             return self._started_at + run.seconds
-        next_checkin = (self._checkins_sent + 1) * self.CHECKIN_EVERY_S
-        due = [next_checkin]
+        due = [self._started_at + (self._checkins_sent + 1) * self.CHECKIN_EVERY_S]
         if not self._help_sent:
-            due.append(self.HELP_AFTER_S)
-        return self._started_at + min(due)
+            due.append(self._help_due())
+        return min(due)
 
     # ---- operations
 
@@ -384,6 +412,7 @@ class RoutineTimer:
         self._checkins_sent = 0
         self._help_sent = False
         self._started_at = self._clock()
+        self._cramp_began_at = self._started_at - self._cramp_offset
         if lead_in and self.LEAD_IN_S > 0:
             self._state = TimerState.LEAD_IN
         else:
@@ -423,6 +452,7 @@ class RoutineTimer:
         self._index = 0
         self._checkins_sent = 0
         self._help_sent = False
+        self._cramp_offset = 0.0
         self._pending.clear()
 
     def next_step(self) -> None:
@@ -463,6 +493,9 @@ class RoutineTimer:
         return events
 
     # ---- internals
+
+    def _help_due(self) -> float:
+        return self._cramp_began_at + self.HELP_AFTER_S
 
     def _go_to(self, index: int, now: float) -> None:
         was_paused = self._state is TimerState.PAUSED
@@ -522,9 +555,9 @@ class RoutineTimer:
             self._pending.append(
                 TimerEvent(EventKind.CHECKIN, self._index, at, self.CHECKIN_MESSAGE)
             )
-        if not self._help_sent and elapsed >= self.HELP_AFTER_S:
+        if not self._help_sent and now >= self._help_due():
             self._help_sent = True
-            at = self._started_at + self.HELP_AFTER_S
+            at = max(self._started_at, self._help_due())
             self._pending.append(
                 TimerEvent(EventKind.HELP_ADVICE, self._index, at, self.HELP_MESSAGE)
             )

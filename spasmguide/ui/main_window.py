@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QFont,
@@ -76,11 +76,28 @@ class AboutPage(PageView):
             f"<p>Program version {html.escape(__version__)}. "
             f"Content pack {html.escape(pack.id)}, version {html.escape(pack.version)} "
             f"({html.escape(pack.language)}).</p>"
+            f"{self._reviewed_html(pack)}"
             f"<h2>Please read</h2><p>{html.escape(pack.disclaimer)}</p>"
             f"<h2>Sources</h2><p>The facts in this guide come from these works, written "
             f"again in plain words:</p><ul>{sources}</ul>"
             f'<p><a href="#{html.escape(pack.help_section)}">When to get help</a></p>'
         )
+
+
+    def _reviewed_html(self, pack: Pack) -> str:
+        """When the text was last checked, and against what (nothing if the pack does not say)."""
+        parts = []
+        if pack.reviewed:
+            date = QDate.fromString(pack.reviewed, Qt.DateFormat.ISODate)
+            shown = QLocale().toString(date, "d MMMM yyyy") if date.isValid() else pack.reviewed
+            parts.append(self.tr("Last reviewed: %1.").replace("%1", html.escape(shown)))
+        if pack.reviewed_against:
+            parts.append(
+                self.tr("Reviewed against: %1.").replace(
+                    "%1", html.escape(pack.reviewed_against.rstrip("."))
+                )
+            )
+        return f"<p>{' '.join(parts)}</p>" if parts else ""
 
 
 class TopBar(QWidget):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from spasmguide.core.content import Tab
 from spasmguide.ui.appearance import give_ring_room
+from spasmguide.ui.evidence import badge_html
 
 log = logging.getLogger(__name__)
 
@@ -225,6 +226,9 @@ class TabReader(QWidget):
             cursor.insertHtml(
                 f'<h2><a name="{html.escape(section.id)}"></a>{html.escape(section.title)}</h2>'
             )
+            if section.evidence is not None:  # a treatment's evidence badge, under its title
+                cursor.insertBlock()
+                cursor.insertHtml(badge_html(section.evidence))
             cursor.insertBlock()
             cursor.insertMarkdown(section.markdown, MARKDOWN_FEATURES)
         if self.help_section and self.tab.section(self.help_section) is None:

@@ -8,7 +8,7 @@ so it runs on the GUI thread.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -50,8 +50,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from spasmguide.core.pack_safety import Evidence
 from spasmguide.core.search import Hit, SearchIndex
 from spasmguide.ui.appearance import give_ring_room
+from spasmguide.ui.evidence import badge_colours, evidence_text
 from spasmguide.ui.search_box import SearchBox
 
 __all__ = ["HitDelegate", "HitListModel", "SearchBox", "SearchController", "SearchResults"]
@@ -64,9 +66,21 @@ _Index = QModelIndex | QPersistentModelIndex
 class HitListModel(QAbstractListModel):
     """The hits of the current query, best first."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, evidence: Mapping[str, Evidence] | None = None
+    ) -> None:
         super().__init__(parent)
         self._hits: list[Hit] = []
+        self._evidence = dict(evidence or {})
+
+    def evidence_label(self, hit: Hit) -> str:
+        """The evidence badge's words for a treatment hit, or "" for other sections."""
+        evidence = self._evidence.get(hit.section_id)
+        return evidence_text(evidence.label) if evidence is not None else ""
+
+    def evidence_of(self, hit: Hit) -> Evidence | None:
+        """The evidence of a treatment hit, or None."""
+        return self._evidence.get(hit.section_id)
 
     def set_hits(self, hits: Sequence[Hit]) -> None:
         """Replace every row."""
@@ -88,7 +102,9 @@ class HitListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return hit.section_title
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{hit.section_title}, in {hit.tab_title}. {hit.snippet}"
+            badge = self.evidence_label(hit)
+            badge = f" {self.tr('Evidence:')} {badge}." if badge else ""
+            return f"{hit.section_title}, in {hit.tab_title}.{badge} {hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{hit.tab_title}: {hit.section_title}"
         if role == HIT_ROLE:
@@ -143,9 +159,16 @@ class HitDelegate(QStyledItemDelegate):
         tab_metrics = QFontMetrics(small_font)
         tab_width = tab_metrics.horizontalAdvance(hit.tab_title) + self.PADDING
         title_metrics = QFontMetrics(title_font)
+        badge_width = self._paint_badge(
+            painter, index, small_font,
+            QRect(rect.left(), rect.top(), rect.width() - tab_width, title_metrics.height()),
+        )
+        painter.setPen(text_color)
         painter.setFont(title_font)
         title_height = title_metrics.height()
-        title_rect = QRect(rect.left(), rect.top(), rect.width() - tab_width, title_height)
+        title_rect = QRect(
+            rect.left(), rect.top(), rect.width() - tab_width - badge_width, title_height
+        )
         painter.drawText(
             title_rect,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -162,6 +185,37 @@ class HitDelegate(QStyledItemDelegate):
         self._paint_snippet(painter, hit, body_font, rect.left(), top, rect.width(),
                             rect.bottom() - top, selected, text_color)
         painter.restore()
+
+    def _paint_badge(
+        self, painter: QPainter, index: _Index, font: QFont, room: QRect
+    ) -> int:
+        """Paint a treatment's evidence badge at the right of ``room``; return its width."""
+        model = index.model()
+        hit = index.data(HIT_ROLE)
+        if not isinstance(model, HitListModel) or not isinstance(hit, Hit):
+            return 0
+        evidence = model.evidence_of(hit)
+        if evidence is None:
+            return 0
+        text = evidence_text(evidence.label)
+        metrics = QFontMetrics(font)
+        width = min(metrics.horizontalAdvance(text) + 12, room.width() // 2)
+        box = QRect(room.right() - width - self.PADDING, room.top(), width, room.height())
+        background, colour = badge_colours(evidence.label)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(background))
+        painter.drawRoundedRect(box, 4, 4)
+        painter.setPen(QColor(colour))
+        painter.setFont(font)
+        painter.drawText(
+            box.adjusted(6, 0, -6, 0),
+            Qt.AlignmentFlag.AlignCenter,
+            metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - 12),
+        )
+        painter.restore()
+        return width + self.PADDING
 
     def _paint_snippet(
         self, painter: QPainter, hit: Hit, font: QFont, left: int, top: int, width: int,
@@ -219,7 +273,14 @@ class SearchResults(QWidget):
     literal_search_requested = Signal(str)
     query_changed = Signal(str)
 
-    def __init__(self, index: SearchIndex, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        index: SearchIndex,
+        parent: QWidget | None = None,
+        *,
+        evidence: Mapping[str, Evidence] | None = None,
+    ) -> None:
+        """``evidence`` gives each treatment section's label, shown as a badge on its row."""
         super().__init__(parent)
         self.setObjectName("search-results")
         self.setAccessibleName("Search results")
@@ -265,7 +326,7 @@ class SearchResults(QWidget):
             self.example_buttons.append(button)
         examples_row.addStretch(1)
 
-        self.model = HitListModel(self)
+        self.model = HitListModel(self, evidence)
         self.list = QListView()
         self.list.setObjectName("search-list")
         give_ring_room(self.list)

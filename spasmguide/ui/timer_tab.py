@@ -237,6 +237,7 @@ class TimerTab(QWidget):
         """Stop and go back to the first step. No timer runs afterwards."""
         if self._timer is not None:
             self._timer.reset()
+        self._check_cramp_button(0)
         self._message = ""
         self._after_action()
 
@@ -314,6 +315,7 @@ class TimerTab(QWidget):
         self._quick_layout = quick_layout
         quick_layout.addStretch(1)
         outer.addWidget(self._quick_row)
+        self._build_cramp_start_row(outer)
 
         middle = QHBoxLayout()
         self._cue = QFrame()
@@ -431,6 +433,67 @@ class TimerTab(QWidget):
         self._fit_step_list()
 
         self._chooser.currentIndexChanged.connect(self._on_chooser_current_index_changed)
+
+    CRAMP_START_MINUTES = (0, 2, 5)
+
+    def _build_cramp_start_row(self, outer: QVBoxLayout) -> None:
+        """One tap to say when the cramp began, so the advice at 10 minutes is on time."""
+        self._cramp_row = QWidget()
+        self._cramp_row.setObjectName("crampStartRow")
+        row = QHBoxLayout(self._cramp_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(self.tr("When did the cramp start?"))
+        label.setWordWrap(True)
+        self._set_font(label, self.TEXT_PT)
+        row.addWidget(label)
+        self._cramp_buttons: list[QPushButton] = []
+        texts = {
+            0: (self.tr("Just now"), self.tr("The cramp started just now")),
+            2: (self.tr("2 minutes ago"), self.tr("The cramp started 2 minutes ago")),
+            5: (self.tr("5 minutes ago"), self.tr("The cramp started 5 minutes ago")),
+        }
+        for minutes in self.CRAMP_START_MINUTES:
+            text, name = texts[minutes]
+            button = QPushButton(text)
+            button.setAccessibleName(name)
+            button.setProperty("minutes", minutes)
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            button.setChecked(minutes == 0)
+            button.setMinimumHeight(48)
+            self._set_font(button, self.TEXT_PT)
+            button.clicked.connect(self._on_cramp_button_clicked)
+            row.addWidget(button)
+            self._cramp_buttons.append(button)
+        row.addStretch(1)
+        outer.addWidget(self._cramp_row)
+
+    def cramp_start_buttons(self) -> list[QPushButton]:
+        """The "when did the cramp start?" choices, as shown (for tests and the kiosk)."""
+        return list(self._cramp_buttons)
+
+    def set_cramp_began(self, minutes_ago: int) -> None:
+        """Count the advice at 10 minutes from ``minutes_ago`` before now."""
+        if self._timer is None:
+            return
+        self._timer.set_cramp_began(minutes_ago * 60)
+        for button in self._cramp_buttons:
+            button.setChecked(button.property("minutes") == minutes_ago)
+        self.refresh()
+
+    def help_message(self) -> str:
+        """The advice shown when the cramp has lasted 10 minutes, in the reader's language."""
+        return self.tr(
+            "If your cramp has lasted more than 10 minutes in total, get medical help today. "
+            "See When to get help."
+        )
+
+    @Slot()
+    def _on_cramp_button_clicked(self) -> None:
+        button = self.sender()
+        minutes = button.property("minutes") if button is not None else None
+        if isinstance(minutes, int):
+            self.set_cramp_began(minutes)
 
     def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -603,6 +666,8 @@ class TimerTab(QWidget):
             self._chooser.setCurrentIndex(index)
         self._summary.setText(routine.summary + (f" {routine.note}" if routine.note else ""))
         self._build_quick_buttons(routine)
+        self._cramp_row.setVisible(any(step.counts_up for step in routine.steps))
+        self._check_cramp_button(0)
         self._after_action()
 
     def _build_quick_buttons(self, routine: Routine) -> None:
@@ -632,7 +697,12 @@ class TimerTab(QWidget):
             self._quick_buttons.append(button)
         self._quick_row.show()
 
+    def _check_cramp_button(self, minutes: int) -> None:
+        for button in self._cramp_buttons:
+            button.setChecked(button.property("minutes") == minutes)
+
     def _show_no_routines(self) -> None:
+        self._cramp_row.hide()
         self._chooser.setEnabled(False)
         self._quick_row.hide()
         self._instruction.setText(NO_ROUTINES_MESSAGE)
@@ -662,7 +732,7 @@ class TimerTab(QWidget):
         if EventKind.FINISHED in kinds:
             self._message = DONE_MESSAGE
         elif EventKind.HELP_ADVICE in kinds:
-            self._message = self._timer.HELP_MESSAGE
+            self._message = self.help_message()
         elif EventKind.CHECKIN in kinds:
             self._message = self._timer.CHECKIN_MESSAGE
         elif EventKind.STEP_CHANGED in kinds:
@@ -756,7 +826,7 @@ class TimerTab(QWidget):
 
         message = self._message
         if counting_up and timer.help_advice:
-            message = timer.HELP_MESSAGE
+            message = self.help_message()
         self._message_label.setText(message)
         self._message_label.setVisible(bool(message))
         self._help_button.setVisible(

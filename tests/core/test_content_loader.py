@@ -65,7 +65,7 @@ def problems_of(root: Path) -> list[str]:
 
 def test_bundled_pack_has_the_four_topic_tabs_in_order() -> None:
     pack = load_pack(bundled_pack_path())
-    assert [t.title for t in pack.tabs] == ["Overview", "Muscle types", "Causes", "Treatments"]
+    assert [t.title for t in pack.tabs] == ["Overview", "Treatments", "Causes", "Muscle types"]
     assert pack.locate(pack.help_section) is not None
     assert any("Marlene Alphonse" in s.author for s in pack.sources)
     assert "not a diagnosis" in pack.disclaimer.lower() or "general" in pack.disclaimer.lower()

@@ -364,3 +364,19 @@ def test_watchdog_interval_is_half_the_systemd_period() -> None:
     assert watchdog_interval_s({"WATCHDOG_USEC": "20000000"}) == 10
     assert watchdog_interval_s({"WATCHDOG_USEC": "20000000", "WATCHDOG_PID": "1"}) is None
     assert watchdog_interval_s({}) is None
+
+
+def test_kiosk_config_names_the_clinic_emergency_number_and_advice_line(tmp_path):
+    path = tmp_path / "kiosk.ini"
+    path.write_text("[kiosk]\nkiosk = true\nemergency_number = 999\nadvice_line = NHS 111\n")
+    config, warnings = load_kiosk_config(path)
+    assert (config.emergency_number, config.advice_line) == ("999", "NHS 111")
+    assert warnings == []
+
+
+def test_a_malformed_kiosk_emergency_number_is_ignored_with_a_warning(tmp_path):
+    path = tmp_path / "kiosk.ini"
+    path.write_text("[kiosk]\nkiosk = true\nemergency_number = [999](http://x)\n")
+    config, warnings = load_kiosk_config(path)
+    assert config.emergency_number == ""
+    assert len(warnings) == 1 and "emergency_number" in warnings[0]

@@ -169,7 +169,7 @@ def test_a_malformed_step_gives_a_clear_message_with_its_line(tmp_path):
         """,
     )
     assert problems_of(tmp_path) == [
-        "routines.toml:7: kind 'strech' is not known; use one of stretch, compress-cold, "
+        "routines.toml:7: kind 'strech' is not known; use one of stretch, compress, compress-cold, "
         "compress-warm, rest, other"
     ]
 
@@ -344,3 +344,89 @@ def test_routines_written_as_a_plain_table_is_explained(tmp_path):
     assert problems_of(tmp_path) == [
         "routines.toml: 'routines' must be written as [[routines]] tables"
     ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "instruction"),
+    [
+        ("compress-cold", "Hold the wrapped pack on the muscle."),
+        ("compress-warm", "Hold the warm cloth on the muscle."),
+        ("compress", "Hold the compress on the sore muscle."),
+        ("other", "Put the compress on the sore muscle and rest."),
+        ("rest", "Rest with the ice pack on your calf."),
+        ("stretch", "Keep the hot-water bottle on your thigh."),
+    ],
+)
+def test_a_thirty_minute_compress_is_refused_whatever_its_kind(tmp_path, kind, instruction):
+    write(
+        tmp_path,
+        f"""
+        [[routines]]
+        id = "long"
+        title = "Long compress"
+        summary = "Too long."
+
+        [[routines.steps]]
+        kind = "{kind}"
+        seconds = 1800
+        instruction = "{instruction}"
+        """,
+    )
+    assert problems_of(tmp_path) == [
+        "routines.toml:8: a compress should stay on for no more than 20 minutes at a time; "
+        "make seconds 1200 or less"
+    ]
+
+
+def test_an_open_ended_compress_is_refused(tmp_path):
+    write(
+        tmp_path,
+        """
+        [[routines]]
+        id = "open"
+        title = "Open compress"
+        summary = "No end."
+
+        [[routines.steps]]
+        kind = "other"
+        count_up = true
+        instruction = "Hold a cold pack on the muscle until it eases."
+        """,
+    )
+    (problem,) = problems_of(tmp_path)
+    assert problem.startswith("routines.toml:8: a compress step cannot be open-ended")
+
+
+def test_long_quick_durations_are_refused_for_a_compress_tagged_other(tmp_path):
+    write(
+        tmp_path,
+        """
+        [[routines]]
+        id = "pillow"
+        title = "Pillow"
+        summary = "Rest."
+        custom_minutes = [10, 30]
+
+        [[routines.steps]]
+        kind = "other"
+        seconds = 600
+        adjustable = true
+        instruction = "Put the compress on the sore muscle."
+        """,
+    )
+    (problem,) = problems_of(tmp_path)
+    assert problem.startswith("routines.toml:5: a compress should stay on for no more than 20")
+
+
+def test_short_steps_that_only_mention_a_compress_are_fine(shipped):
+    pillow = shipped["pillow-stretch-compress"]
+    assert [s.kind for s in pillow.steps if s.label == "Compress"] == ["compress"]
+
+
+def test_every_stretch_or_rubbing_routine_warns_about_a_swollen_warm_red_leg(shipped):
+    for routine in shipped.values():
+        text = " ".join(f"{s.instruction} {s.note}" for s in routine.steps)
+        stretches = any(s.kind == "stretch" for s in routine.steps) or "rub" in text.lower()
+        if stretches:
+            notes = " ".join([routine.note, *(s.note for s in routine.steps)])
+            assert "swollen, warm and red" in notes, routine.id

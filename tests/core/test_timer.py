@@ -369,6 +369,53 @@ def test_open_ended_step_ends_with_next_step():
     assert timer.state is TimerState.FINISHED
 
 
+def test_help_advice_counts_from_when_the_cramp_began_not_from_the_step():
+    clock = FakeClock()
+    timer = RoutineTimer(make_routine(HOLD, OPEN), clock=clock)
+    timer.set_cramp_began(5 * 60)
+    timer.start(lead_in=False)
+    clock.advance(30)  # the hold ends; the open-ended step starts
+    timer.update()
+    assert timer.current.counts_up
+    clock.advance(269)
+    assert EventKind.HELP_ADVICE not in kinds(timer.update())
+    clock.advance(1)
+    events = timer.update()
+    assert EventKind.HELP_ADVICE in kinds(events)
+    assert "more than 10 minutes in total" in events[-1].message
+    assert timer.cramp_seconds == pytest.approx(600)
+
+
+def test_saying_when_the_cramp_began_during_the_routine_moves_the_advice():
+    clock = FakeClock()
+    timer = started(make_routine(OPEN), clock)
+    clock.advance(60)
+    timer.update()
+    timer.set_cramp_began(2 * 60)
+    clock.advance(480)
+    assert EventKind.HELP_ADVICE in kinds(timer.update())
+    assert timer.help_advice
+
+
+def test_a_reset_forgets_when_the_last_cramp_began():
+    clock = FakeClock()
+    timer = RoutineTimer(make_routine(OPEN), clock=clock)
+    timer.set_cramp_began(300)
+    timer.reset()
+    assert timer.cramp_offset == 0
+    timer.start(lead_in=False)
+    clock.advance(599)
+    assert EventKind.HELP_ADVICE not in kinds(timer.update())
+
+
+def test_a_cramp_cannot_begin_in_the_future():
+    timer = RoutineTimer(make_routine(OPEN), clock=FakeClock())
+    with pytest.raises(ValueError):
+        timer.set_cramp_began(-1)
+    with pytest.raises(ValueError):
+        timer.set_cramp_began(float("nan"))
+
+
 def test_help_advice_uses_the_class_constant_so_it_can_be_shrunk():
     class QuickTimer(RoutineTimer):
         HELP_AFTER_S = 5.0

@@ -26,9 +26,9 @@ def test_timer_tab_sits_after_the_topics(app_parts) -> None:
     components, _ = app_parts
     assert components.window.tab_ids() == [
         "overview",
-        "muscle-types",
-        "causes",
         "treatments",
+        "causes",
+        "muscle-types",
         "timer",
         "about",
     ]

@@ -35,7 +35,7 @@ def tab_titles(components: Components) -> list[str]:
 
 def test_topic_tabs_in_order(make) -> None:
     titles = tab_titles(make())
-    assert titles[:4] == ["Overview", "Muscle types", "Causes", "Treatments"]
+    assert titles[:4] == ["Overview", "Treatments", "Causes", "Muscle types"]
     assert titles[-1] == "About"
 
 
@@ -101,7 +101,7 @@ def test_broken_content_pack_shows_notice_and_bundled_guide(make, tmp_path: Path
     assert window.notice.isVisible()
     message = window.notice.label.text()
     assert "could not be opened" in message and "causes.md:3" in message
-    assert tab_titles(components)[:4] == ["Overview", "Muscle types", "Causes", "Treatments"]
+    assert tab_titles(components)[:4] == ["Overview", "Treatments", "Causes", "Muscle types"]
     window.notice.dismiss.click()
     assert not window.notice.isVisible()
 
@@ -181,3 +181,29 @@ def test_each_tab_opens_with_its_first_section_marked(make) -> None:
         assert reader.current_section_id() == reader.tab.sections[0].id
         assert reader.section_list.currentItem().isSelected()
         assert reader.page.verticalScrollBar().value() == 0
+
+
+def test_about_says_when_the_text_was_last_reviewed_and_against_what(make) -> None:
+    components = make()
+    components.window.show_tab("about")
+    text = " ".join(components.window.about.toPlainText().split())
+    assert "Last reviewed: 1 December 2026." in text
+    assert "Reviewed against: NHS, MedlinePlus and Mayo Clinic pages" in text
+
+
+def test_a_treatment_page_shows_its_evidence_badge_and_source(make) -> None:
+    components = make()
+    window = components.window
+    window.show_section("chamomile-tea")
+    page = window.readers["treatments"].page
+    lines = [" ".join(line.replace("\xa0", " ").split()) for line in
+             page.toPlainText().splitlines()]
+    title = lines.index("Chamomile tea")
+    assert lines[title + 1] == (
+        "Evidence: Traditional, not proven Source: Our source article only"
+    )
+    stretch = lines.index("Stretching and massage during a cramp")
+    assert lines[stretch + 1].startswith("Evidence: Recommended by health services")
+    overview = window.readers["overview"]
+    overview.ensure_built()
+    assert "Evidence:" not in overview.page.toPlainText()

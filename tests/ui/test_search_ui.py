@@ -230,3 +230,36 @@ def test_in_the_window_enter_opens_the_tab_at_the_section(qtbot, tmp_path) -> No
     assert window.current_tab_id() == "causes"
     qtbot.keyClick(box, Qt.Key.Key_Escape)
     assert box.text() == "" and not box.isUndoAvailable()
+
+
+def test_a_treatment_row_shows_its_evidence_badge(qtbot, index: SearchIndex, pack: Pack) -> None:
+    from PySide6.QtGui import QColor
+
+    evidence = {s.id: s.evidence for _, s in pack.sections() if s.evidence is not None}
+    made = Parts.__new__(Parts)
+    made.window = QWidget()
+    made.box = SearchBox(index.examples)
+    made.results = SearchResults(index, evidence=evidence)
+    layout = QVBoxLayout(made.window)
+    layout.addWidget(made.box)
+    layout.addWidget(made.results)
+    made.controller = SearchController(index, made.box, made.results, made.window)
+    qtbot.addWidget(made.window)
+    made.window.resize(900, 700)
+    made.window.show()
+    qtbot.waitExposed(made.window)
+    qtbot.keyClicks(made.box, "chamomile")
+    view = made.results.list
+    first = view.model().index(0, 0)
+    assert first.data(HIT_ROLE).section_id == "chamomile-tea"
+    assert "Evidence: Traditional, not proven." in first.data(Qt.ItemDataRole.AccessibleTextRole)
+    row = view.visualRect(first)
+    image = view.viewport().grab(row).toImage()
+    badge = QColor("#fff7bf").rgb()
+    painted = sum(
+        1
+        for y in range(0, image.height(), 2)
+        for x in range(0, image.width(), 2)
+        if image.pixel(x, y) == badge
+    )
+    assert painted > 50, "no evidence badge painted on the chamomile row"

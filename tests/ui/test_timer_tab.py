@@ -311,6 +311,44 @@ def test_open_ended_step_counts_up_and_gives_calm_advice_at_ten_minutes(qtbot, t
     assert DONE_MESSAGE in visible_text(tab)
 
 
+def test_the_ten_minute_advice_counts_from_when_the_cramp_started(qtbot, tab, clock):
+    tab.select_routine("until")
+    click(qtbot, tab, "The cramp started 5 minutes ago")
+    click(qtbot, tab, "Start")
+    advance(tab, clock, 3 + 290)
+    assert "10 minutes" not in visible_text(tab)
+    advance(tab, clock, 10)
+    assert (
+        "If your cramp has lasted more than 10 minutes in total, get medical help today."
+        in visible_text(tab)
+    )
+    assert button(tab, "When to get help").isVisibleTo(tab)
+
+
+def test_saying_when_the_cramp_started_works_after_start_too(qtbot, tab, clock):
+    tab.select_routine("until")
+    click(qtbot, tab, "Start")
+    advance(tab, clock, 3 + 60)
+    click(qtbot, tab, "The cramp started 5 minutes ago")
+    assert button(tab, "The cramp started 5 minutes ago").isChecked()
+    advance(tab, clock, 300 - 1)
+    assert "more than 10 minutes in total" not in visible_text(tab)
+    advance(tab, clock, 1)
+    assert "more than 10 minutes in total" in visible_text(tab)
+
+
+def test_cramp_start_choice_shows_only_for_an_open_ended_routine(qtbot, tab):
+    tab.select_routine("stretch")
+    assert not button(tab, "The cramp started just now").isVisibleTo(tab)
+    tab.select_routine("until")
+    assert button(tab, "The cramp started just now").isVisibleTo(tab)
+    assert button(tab, "The cramp started just now").isChecked()
+    click(qtbot, tab, "The cramp started 2 minutes ago")
+    click(qtbot, tab, "Start")
+    click(qtbot, tab, "Reset")
+    assert button(tab, "The cramp started just now").isChecked()
+
+
 # ---- status area, hiding and sound
 
 
