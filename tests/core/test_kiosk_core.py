@@ -87,11 +87,11 @@ def test_bad_values_fall_back_with_a_warning(
 
 
 @pytest.mark.parametrize("content", [b"\xff\xfe\x00garbage", b"[kiosk\nkiosk=true", b"kiosk=1"])
-def test_unreadable_config_never_raises(tmp_path: Path, content: bytes) -> None:
+def test_a_broken_config_never_raises_and_keeps_kiosk_on(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "k.ini"
     path.write_bytes(content)
     config, warnings = load_kiosk_config(path)
-    assert config == KioskConfig()
+    assert config == KioskConfig(kiosk=True)
     assert warnings
 
 
@@ -270,24 +270,24 @@ def test_kiosk_pin_command_keeps_other_lines_and_never_echoes(tmp_path: Path) ->
         "idle_timeout = 90\nadmin_pin_hash = old\n\n[other]\nx = 1\n"
     ))
     out, err = io.StringIO(), io.StringIO()
-    assert set_pin_command(path, io.StringIO("73915\n"), out, err) == 0
+    assert set_pin_command(path, io.StringIO("739158\n"), out, err) == 0
     text = path.read_text()
     assert "# Waiting room 2" in text and "; shorter for the front desk" in text
     parser = configparser.ConfigParser(interpolation=None)
     parser.read_string(text)
     assert parser["kiosk"]["idle_timeout"] == "90" and parser["other"]["x"] == "1"
-    assert verify_pin("73915", parser["kiosk"]["admin_pin_hash"])
-    assert "73915" not in out.getvalue() + err.getvalue()
-    assert "73915" not in text
+    assert verify_pin("739158", parser["kiosk"]["admin_pin_hash"])
+    assert "739158" not in out.getvalue() + err.getvalue()
+    assert "739158" not in text
     config, warnings = load_kiosk_config(path)
-    assert warnings == [] and verify_pin("73915", config.admin_pin_hash)
+    assert warnings == [] and verify_pin("739158", config.admin_pin_hash)
 
 
 def test_kiosk_pin_command_creates_the_section(tmp_path: Path) -> None:
     path = tmp_path / "new.ini"
-    assert set_pin_command(path, io.StringIO("1234"), io.StringIO(), io.StringIO()) == 0
+    assert set_pin_command(path, io.StringIO("482913"), io.StringIO(), io.StringIO()) == 0
     config, _ = load_kiosk_config(path)
-    assert verify_pin("1234", config.admin_pin_hash)
+    assert verify_pin("482913", config.admin_pin_hash)
 
 
 @pytest.mark.parametrize("pin", ["98", "abcd", "98 76", "9876543210987"])
@@ -308,11 +308,11 @@ def test_kiosk_pin_command_reports_an_unwritable_file(tmp_path: Path, monkeypatc
 
     monkeypatch.setattr(os, "replace", refuse)
     err = io.StringIO()
-    assert set_pin_command(path, io.StringIO("1234\n"), io.StringIO(), err) == 1
+    assert set_pin_command(path, io.StringIO("482913\n"), io.StringIO(), err) == 1
     assert "Could not write" in err.getvalue()
-    assert "1234" not in err.getvalue()
+    assert "482913" not in err.getvalue()
     assert path.read_text() == "[kiosk]\n"  # the old file is untouched
-    assert not list(tmp_path.glob(".kiosk-*"))  # no half-written file is left behind
+    assert [p.name for p in tmp_path.iterdir()] == ["k.ini"]  # nothing half-written is left
 
 
 # -- lock-down rules -----------------------------------------------------------------------------
