@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20, metavar="N")
     search.add_argument("--json", action="store_true", help="print JSON")
 
-    pin = commands.add_parser("kiosk-pin", help="set the kiosk admin PIN (read from stdin)")
+    pin = commands.add_parser("kiosk-pin", help="set the kiosk's staff PIN (read from stdin)")
     pin.add_argument("--config", dest="pin_config", type=Path, metavar="FILE", required=True)
     return parser
 

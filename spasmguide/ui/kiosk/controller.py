@@ -347,7 +347,7 @@ class KioskController(QObject):
         self._attract_pending = False
         self.policy.restart()
 
-    # -- admin exit ----------------------------------------------------------------------------
+    # -- staff exit ----------------------------------------------------------------------------
 
     def open_pin_pad(self) -> None:
         """Show the staff PIN pad."""
