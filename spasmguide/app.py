@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -122,18 +123,26 @@ def load_content(
         return load(bundled_pack_path()), notice
 
 
+KioskChoice = tuple["KioskConfig | None", list[str]]
+"""A kiosk configuration (None for a desktop start) and the warnings found on the way."""
+
+
 def build(
     options: LaunchOptions,
     *,
     clock: Callable[[], float] = steady_clock,
     pack_cache: Path | None = None,
+    kiosk: KioskChoice | None = None,
 ) -> Components:
     """Build the window and everything behind it. A QApplication must already exist.
 
     ``pack_cache`` is a folder where checked content packs are kept between starts (not used
-    in kiosk mode, which writes nothing of its own to disk).
+    in kiosk mode, which writes nothing of its own to disk). ``kiosk`` is what
+    :func:`choose_kiosk` said, when the caller already asked it.
     """
-    kiosk_config = _kiosk_config(options)
+    kiosk_config, kiosk_warnings = choose_kiosk(options) if kiosk is None else kiosk
+    for warning in kiosk_warnings:
+        log.warning(warning)
     if kiosk_config is not None:
         options = replace(options, kiosk=True, content=options.content or kiosk_config.content)
     contacts = None
@@ -172,20 +181,20 @@ def build(
     return components
 
 
-def _kiosk_config(options: LaunchOptions) -> KioskConfig | None:
-    """The kiosk configuration when kiosk mode is asked for (command line or system file)."""
-    path = options.config or SYSTEM_KIOSK_CONFIG
-    if not options.kiosk and options.config is None and not path.exists():
-        return None
-    from spasmguide.core.kiosk import load_kiosk_config
+def choose_kiosk(options: LaunchOptions) -> KioskChoice:
+    """Whether this start is a kiosk, and its configuration (never raises, never blocks).
 
-    config, warnings = load_kiosk_config(path, {
+    A kiosk when ``--kiosk`` is given, when the system kiosk file exists (in any state), or
+    when the file given with ``--config`` asks for it or has any problem (fail closed).
+    """
+    if not options.kiosk and options.config is None and not os.path.lexists(SYSTEM_KIOSK_CONFIG):
+        return None, []  # an ordinary desktop start does not even load the kiosk rules
+    from spasmguide.core.kiosk import resolve_kiosk
+
+    return resolve_kiosk(options.config, {
         "kiosk": options.kiosk, "idle_timeout_s": options.idle_timeout,
         "idle_warning_s": options.idle_warning, "start_tab": options.tab,
-    })
-    for warning in warnings:
-        log.warning(warning)
-    return config if config.kiosk else None
+    }, system_path=SYSTEM_KIOSK_CONFIG)
 
 
 def _build_kiosk(components: Components, config: KioskConfig, clock: Callable[[], float]) -> None:
@@ -204,9 +213,16 @@ def _build_kiosk(components: Components, config: KioskConfig, clock: Callable[[]
     if "timer_tab" in extras:
         # A Timer tab that was never opened has nothing to stop: do not make it for that.
         hooks.insert(1, lambda: extras.is_made("timer_tab") and extras["timer_tab"].stop())
+    def routine_counting() -> bool:
+        # Only a routine that is counting down holds the reset off; a paused one is
+        # abandoned as far as the next visitor is concerned.
+        if not extras.is_made("timer_tab"):
+            return False
+        timer = extras["timer_tab"].timer
+        return timer is not None and timer.is_ticking
+
     extras["kiosk"] = install_kiosk(
-        components, config, clock, reset_hooks=hooks,
-        is_busy=lambda: extras.is_made("timer_tab") and extras["timer_tab"].is_running(),
+        components, config, clock, reset_hooks=hooks, is_busy=routine_counting,
         search_box=extras.get("search_box"),
     )
 
@@ -442,6 +458,71 @@ def unknown_tab_message(tab: str | None, tab_ids: list[str]) -> str:
     )
 
 
+@dataclass
+class Launched:
+    """A shown window and what keeps it running (the single-instance lock of a kiosk)."""
+
+    components: Components
+    lock: Any = None
+
+    def release(self) -> None:
+        """Let go of the single-instance lock."""
+        if self.lock is not None:
+            self.lock.unlock()
+            self.lock = None
+
+
+def launch(
+    options: LaunchOptions, kiosk: KioskChoice | None = None, *, pack_cache: Path | None = None
+) -> Launched | int:
+    """Build and show the window; a kiosk is locked down before its first frame.
+
+    Returns:
+        What was launched, or an exit code when it must not run (1: the built-in content is
+        broken; 3: another kiosk is already running).
+    """
+    kiosk = choose_kiosk(options) if kiosk is None else kiosk
+    try:
+        components = build(options, pack_cache=None if kiosk[0] else pack_cache, kiosk=kiosk)
+    except ContentError as exc:
+        print(f"The built-in guide content is broken:\n{exc}", file=sys.stderr)
+        return 1
+    controller = components.extras.get("kiosk")
+    unknown_tab = unknown_tab_message(options.tab, components.window.tab_ids())
+    if unknown_tab:
+        if controller is not None:
+            controller.uninstall()
+        print(unknown_tab, file=sys.stderr)
+        return 2
+    if controller is None:
+        install_crash_handler(components.window)
+        components.window.show()
+        return Launched(components)
+    from spasmguide.ui.kiosk import LockUnavailableError, acquire_single_instance, kiosk_lock_path
+
+    path = kiosk_lock_path()
+    try:
+        lock = acquire_single_instance(path)
+    except LockUnavailableError as exc:
+        # Not "already running": exiting would only make the supervisor start it again and
+        # again. Run, and say why there is no protection against a second copy.
+        message = (f"SpasmGuide kiosk cannot create its single-instance lock ({exc}); "
+                   "starting without it.")
+        print(message, file=sys.stderr)
+        log.error("kiosk: %s", message)
+        lock = None
+    else:
+        if lock is None:
+            controller.uninstall()
+            print(f"SpasmGuide kiosk is already running (lock {path}); "
+                  "this second start exits.", file=sys.stderr)
+            return 3
+    controller.install_exception_hook()
+    components.window.show()
+    controller.start_service_notifications()
+    return Launched(components, lock)
+
+
 def run_app(options: LaunchOptions) -> int:
     """Create (or reuse) the QApplication, show the window and run the event loop."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -449,37 +530,15 @@ def run_app(options: LaunchOptions) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    _configure_logging(options.kiosk)
+    # Kiosk or not is decided first: a kiosk writes no log file (and nothing else) in HOME.
+    kiosk = choose_kiosk(options)
+    _configure_logging(kiosk[0] is not None)
     qInstallMessageHandler(_route_qt_messages)
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    try:
-        components = build(options, pack_cache=Path(cache) if cache else None)
-    except ContentError as exc:
-        print(f"The built-in guide content is broken:\n{exc}", file=sys.stderr)
-        return 1
-    kiosk = components.extras.get("kiosk")
-    unknown_tab = unknown_tab_message(options.tab, components.window.tab_ids())
-    if unknown_tab:
-        if kiosk is not None:
-            kiosk.uninstall()
-        print(unknown_tab, file=sys.stderr)
-        return 2
-    if kiosk is None:
-        install_crash_handler(components.window)
-        components.window.show()
-        return app.exec()
-    from spasmguide.ui.kiosk import acquire_single_instance, kiosk_lock_path
-
-    lock = acquire_single_instance(kiosk_lock_path())
-    if lock is None:
-        kiosk.uninstall()
-        print(f"SpasmGuide kiosk is already running (lock {kiosk_lock_path()}); "
-              "this second start exits.", file=sys.stderr)
-        return 3
-    kiosk.install_exception_hook()
-    components.window.show()
-    kiosk.start_service_notifications()
+    launched = launch(options, kiosk, pack_cache=Path(cache) if cache else None)
+    if isinstance(launched, int):
+        return launched
     try:
         return app.exec()
     finally:
-        lock.unlock()
+        launched.release()

@@ -21,3 +21,12 @@ def pack() -> Pack:
 def index(pack: Pack) -> SearchIndex:
     """A search index over the bundled pack."""
     return SearchIndex.build(pack)
+
+
+@pytest.fixture(autouse=True)
+def kiosk_state_folder(tmp_path_factory, monkeypatch):
+    """Kiosk state (the PIN lock-out count) goes to a fresh folder, never a system one."""
+    folder = tmp_path_factory.mktemp("kiosk-state")
+    monkeypatch.setenv("STATE_DIRECTORY", str(folder))
+    monkeypatch.delenv("RUNTIME_DIRECTORY", raising=False)
+    return folder

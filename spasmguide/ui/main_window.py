@@ -46,17 +46,34 @@ class NoticeBar(QFrame):
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.dismiss = QPushButton("Dismiss")
         self.dismiss.setAccessibleName("Dismiss notice")
-        self.dismiss.clicked.connect(self.hide)
+        self.dismiss.clicked.connect(self._on_dismiss_clicked)
         layout = QHBoxLayout(self)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
+        self._messages: list[str] = []
         self.hide()
 
+    def messages(self) -> list[str]:
+        """The messages shown now, oldest first."""
+        return list(self._messages)
+
     def show_message(self, text: str) -> None:
-        """Show ``text`` (plain) until dismissed or replaced."""
-        self.label.setText(text)
-        self.label.setAccessibleName(text)
+        """Show ``text`` (plain) under any message already shown, until dismissed.
+
+        One notice never hides another: a settings warning keeps the "content could not be
+        loaded" notice in view.
+        """
+        if text not in self._messages:
+            self._messages.append(text)
+        shown = "\n\n".join(self._messages)
+        self.label.setText(shown)
+        self.label.setAccessibleName(shown)
         self.show()
+
+    @Slot()
+    def _on_dismiss_clicked(self) -> None:
+        self._messages.clear()
+        self.hide()
 
 
 class AboutPage(PageView):

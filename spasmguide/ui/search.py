@@ -404,6 +404,10 @@ class SearchResults(QWidget):
             status = f"No results for \u201c{shown}\u201d"
         self.status.setText(status)
         self.instead_button.setVisible(corrected is not None)
+        if corrected is None and self.instead_button.text():
+            # A hidden button still holds its words; the next person must not find them.
+            self.instead_button.setText("")
+            self.instead_button.setAccessibleName("Search instead for the words as typed")
         self._suggestion = suggestion or ""
         already_shown = corrected is not None and suggestion == corrected.corrected_to
         offer = bool(suggestion) and shown and suggestion != shown and len(hits) < 3
@@ -412,6 +416,9 @@ class SearchResults(QWidget):
         if offer:
             self.suggestion_button.setText(f"Did you mean \u201c{suggestion}\u201d?")
             self.suggestion_button.setAccessibleName(f"Did you mean {suggestion}")
+        elif self.suggestion_button.text():
+            self.suggestion_button.setText("")  # hidden, and it hints at the last search
+            self.suggestion_button.setAccessibleName("Did you mean")
         self.examples_label.setText("Try one of these:" if shown else "For example:")
         self.pages.setCurrentIndex(1 if not hits else 0)
         self._announce(status, hits)

@@ -6,6 +6,8 @@ import configparser
 import io
 import os
 import socket
+import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -16,14 +18,20 @@ from spasmguide.core.kiosk import (
     IdlePolicy,
     IdleState,
     KioskConfig,
+    LockoutStore,
     PinLockout,
     PinResult,
     TapCounter,
     chord_allowed,
     hash_pin,
+    kiosk_state_dir,
     load_kiosk_config,
+    new_pin_problem,
+    resolve_kiosk,
     sd_notify,
+    service_runtime_dir,
     set_pin_command,
+    types_text,
     verify_pin,
     watchdog_interval_s,
 )
@@ -87,11 +95,11 @@ def test_bad_values_fall_back_with_a_warning(
 
 
 @pytest.mark.parametrize("content", [b"\xff\xfe\x00garbage", b"[kiosk\nkiosk=true", b"kiosk=1"])
-def test_unreadable_config_never_raises(tmp_path: Path, content: bytes) -> None:
+def test_a_broken_config_never_raises_and_keeps_kiosk_on(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "k.ini"
     path.write_bytes(content)
     config, warnings = load_kiosk_config(path)
-    assert config == KioskConfig()
+    assert config == KioskConfig(kiosk=True)
     assert warnings
 
 
@@ -270,24 +278,24 @@ def test_kiosk_pin_command_keeps_other_lines_and_never_echoes(tmp_path: Path) ->
         "idle_timeout = 90\nadmin_pin_hash = old\n\n[other]\nx = 1\n"
     ))
     out, err = io.StringIO(), io.StringIO()
-    assert set_pin_command(path, io.StringIO("73915\n"), out, err) == 0
+    assert set_pin_command(path, io.StringIO("739158\n"), out, err) == 0
     text = path.read_text()
     assert "# Waiting room 2" in text and "; shorter for the front desk" in text
     parser = configparser.ConfigParser(interpolation=None)
     parser.read_string(text)
     assert parser["kiosk"]["idle_timeout"] == "90" and parser["other"]["x"] == "1"
-    assert verify_pin("73915", parser["kiosk"]["admin_pin_hash"])
-    assert "73915" not in out.getvalue() + err.getvalue()
-    assert "73915" not in text
+    assert verify_pin("739158", parser["kiosk"]["admin_pin_hash"])
+    assert "739158" not in out.getvalue() + err.getvalue()
+    assert "739158" not in text
     config, warnings = load_kiosk_config(path)
-    assert warnings == [] and verify_pin("73915", config.admin_pin_hash)
+    assert warnings == [] and verify_pin("739158", config.admin_pin_hash)
 
 
 def test_kiosk_pin_command_creates_the_section(tmp_path: Path) -> None:
     path = tmp_path / "new.ini"
-    assert set_pin_command(path, io.StringIO("1234"), io.StringIO(), io.StringIO()) == 0
+    assert set_pin_command(path, io.StringIO("482913"), io.StringIO(), io.StringIO()) == 0
     config, _ = load_kiosk_config(path)
-    assert verify_pin("1234", config.admin_pin_hash)
+    assert verify_pin("482913", config.admin_pin_hash)
 
 
 @pytest.mark.parametrize("pin", ["98", "abcd", "98 76", "9876543210987"])
@@ -308,11 +316,11 @@ def test_kiosk_pin_command_reports_an_unwritable_file(tmp_path: Path, monkeypatc
 
     monkeypatch.setattr(os, "replace", refuse)
     err = io.StringIO()
-    assert set_pin_command(path, io.StringIO("1234\n"), io.StringIO(), err) == 1
+    assert set_pin_command(path, io.StringIO("482913\n"), io.StringIO(), err) == 1
     assert "Could not write" in err.getvalue()
-    assert "1234" not in err.getvalue()
+    assert "482913" not in err.getvalue()
     assert path.read_text() == "[kiosk]\n"  # the old file is untouched
-    assert not list(tmp_path.glob(".kiosk-*"))  # no half-written file is left behind
+    assert [p.name for p in tmp_path.iterdir()] == ["k.ini"]  # nothing half-written is left
 
 
 # -- lock-down rules -----------------------------------------------------------------------------
@@ -380,3 +388,242 @@ def test_a_malformed_kiosk_emergency_number_is_ignored_with_a_warning(tmp_path):
     config, warnings = load_kiosk_config(path)
     assert config.emergency_number == ""
     assert len(warnings) == 1 and "emergency_number" in warnings[0]
+
+
+# -- a config file that is broken fails closed ---------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_every_bad_line_is_reported_and_every_good_key_kept(tmp_path: Path) -> None:
+    stored = hash_pin("739158", **FAST)
+    path = tmp_path / "k.ini"
+    path.write_bytes(
+        b"touch_only = true\n"                 # 1: above the header
+        b"[kiosk]\n"
+        b"idle_timeout = 90\n"
+        b"idle_timeout = 3000\n"               # 4: set again
+        b"start_tab = caf\xe9\n"               # 5: not UTF-8
+        b"this line is nonsense\n"             # 6
+        + f"admin_pin_hash = {stored}\n".encode()
+        + b"[other]\nx = 1\n"
+        b"[kiosk]\n"                           # 10: the section again
+        b"timer_cap = 600\n"
+        b"kiosk = false\n"
+    )
+    config, warnings = load_kiosk_config(path)
+    assert config.touch_only and config.idle_timeout_s == 90 and config.timer_cap_s == 600
+    assert verify_pin("739158", config.admin_pin_hash)
+    assert config.start_tab == "overview"
+    text = "\n".join(warnings)
+    for number in (1, 4, 5, 6, 10):
+        assert f"line {number}" in text, number
+    assert "kiosk mode is on" in text and config.kiosk  # a broken file never gives a desktop
+    assert stored not in text and "caf" not in text
+
+
+def test_a_clean_file_may_say_no_kiosk(tmp_path: Path) -> None:
+    config, warnings = load_kiosk_config(write(tmp_path / "k.ini", "[kiosk]\nkiosk = false\n"))
+    assert not config.kiosk and warnings == []
+    config, _ = load_kiosk_config(write(tmp_path / "k.ini", "[kiosk]\nkiosk = perhaps\n"))
+    assert config.kiosk  # an unclear answer keeps the kiosk locked
+
+
+def _load_in_a_child(path: Path) -> subprocess.CompletedProcess[str]:
+    """Load the config in a separate process, so a hang or a runaway read cannot stall us."""
+    code = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "from spasmguide.core.kiosk import load_kiosk_config\n"
+        "config, warnings = load_kiosk_config(sys.argv[1])\n"
+        "print(config.kiosk, config.admin_pin_hash == '', '|'.join(warnings))\n"
+    )
+    return subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True,
+                          text=True, timeout=120, cwd=ROOT)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs and /dev/zero (POSIX)")
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero", "folder", "huge"])
+def test_a_config_that_is_not_a_small_file_is_refused_without_blocking(
+    tmp_path: Path, kind: str
+) -> None:
+    path = tmp_path / "kiosk.ini"
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "dev-zero":
+        path = Path("/dev/zero")
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        path.write_bytes(b"[kiosk]\n" + b"# padding\n" * 7000)
+    result = _load_in_a_child(path)
+    assert result.returncode == 0, result.stderr
+    kiosk, no_pin, warnings = result.stdout.strip().split(" ", 2)
+    assert kiosk == "True" and no_pin == "True"
+    assert {"fifo": "FIFO", "dev-zero": "device", "folder": "folder", "huge": "larger"}[kind] in (
+        warnings
+    )
+
+
+def test_a_config_that_cannot_be_read_keeps_the_kiosk_on(tmp_path: Path, monkeypatch) -> None:
+    path = write(tmp_path / "k.ini", "[kiosk]\nkiosk = false\n")
+
+    def refuse(*_args: object, **_kwargs: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "open", refuse)  # root can read anything: simulate 0600 root:root
+    config, warnings = load_kiosk_config(path)
+    assert config.kiosk and "PermissionError" in warnings[0]
+
+
+def test_the_system_file_makes_every_start_a_kiosk(tmp_path: Path) -> None:
+    system = write(tmp_path / "system.ini", "[kiosk]\nkiosk = false\nidle_timeout = 90\n")
+    config, warnings = resolve_kiosk(None, {}, system_path=system)
+    assert config is not None and config.kiosk and config.idle_timeout_s == 90
+    assert any("exists" in w for w in warnings)
+    other = write(tmp_path / "desk.ini", "[kiosk]\nkiosk = false\n")
+    config, _ = resolve_kiosk(other, {}, system_path=system)
+    assert config is not None  # even with another file given
+    assert resolve_kiosk(other, {}, system_path=tmp_path / "none.ini") == (None, [])
+    assert resolve_kiosk(None, {}, system_path=tmp_path / "none.ini") == (None, [])
+
+
+def test_kiosk_flag_keeps_the_pin_of_a_file_with_problems(tmp_path: Path) -> None:
+    stored = hash_pin("739158", **FAST)
+    path = write(tmp_path / "k.ini", f"[kiosk]\nadmin_pin_hash = {stored}\n[kiosk]\nx y\n")
+    config, warnings = resolve_kiosk(path, {"kiosk": True}, system_path=tmp_path / "none.ini")
+    assert config is not None and verify_pin("739158", config.admin_pin_hash)
+    assert "line 3" in warnings[0] and "line 4" in warnings[1]
+
+
+# -- the PIN lock-out ----------------------------------------------------------------------------
+
+
+def test_lockout_survives_a_thousand_and_more_wrong_pins() -> None:
+    clock = FakeClock()
+    stored = hash_pin("739158", **FAST)
+    lockout = PinLockout(clock)
+    for attempt in range(1, 1101):
+        assert lockout.attempt("000000", stored) is PinResult.REJECTED, attempt
+        if attempt >= 3:
+            assert lockout.locked() and 5 <= lockout.seconds_left() <= 300
+        clock.advance(lockout.seconds_left())
+    assert lockout.failures == 1100 and lockout.next_delay_s() == 300
+    assert lockout.attempt("739158", stored) is PinResult.ACCEPTED
+
+
+def test_lockout_count_survives_a_restart(tmp_path: Path) -> None:
+    stored = hash_pin("739158", **FAST)
+    clock = FakeClock()
+    first = PinLockout(clock, store=LockoutStore(tmp_path))
+    for _ in range(4):
+        clock.advance(first.seconds_left())
+        assert first.attempt("111111", stored) is PinResult.REJECTED
+    # The program restarts (a crash, a kill, a power cut): the pad is still locked, for the
+    # whole delay the last wrong PIN earned, and the next wrong PIN doubles it.
+    clock = FakeClock(start=5.0)
+    second = PinLockout(clock, store=LockoutStore(tmp_path))
+    assert second.failures == 4 and second.seconds_left() == 10
+    assert second.attempt("739158", stored) is PinResult.LOCKED
+    clock.advance(10)
+    assert second.attempt("222222", stored) is PinResult.REJECTED
+    assert second.seconds_left() == 20
+    clock.advance(20)
+    assert second.attempt("739158", stored) is PinResult.ACCEPTED
+    third = PinLockout(FakeClock(), store=LockoutStore(tmp_path))
+    assert third.failures == 0 and not third.locked()
+
+
+@pytest.mark.parametrize("content", [b"failures = lots\n", b"\xff" * 10, b"x" * 5000])
+def test_a_damaged_lockout_file_starts_the_pad_locked(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / LockoutStore.FILE_NAME).write_bytes(content)
+    store = LockoutStore(tmp_path)
+    lockout = PinLockout(FakeClock(), store=store)
+    assert lockout.locked() and store.warnings
+
+
+def test_a_missing_state_folder_is_reported_and_the_pad_still_works(tmp_path: Path) -> None:
+    store = LockoutStore(tmp_path / "not-made")
+    lockout = PinLockout(FakeClock(), store=store)
+    assert lockout.attempt("111111", hash_pin("739158", **FAST)) is PinResult.REJECTED
+    assert lockout.failures == 1 and "kept only until" in store.warnings[0]
+    assert not (tmp_path / "not-made").exists()  # the program makes no folders of its own
+
+
+def test_state_and_lock_folders_come_from_the_service(tmp_path: Path) -> None:
+    assert kiosk_state_dir(None, {"STATE_DIRECTORY": "/var/lib/a:/var/lib/b"}) == Path(
+        "/var/lib/a"
+    )
+    assert kiosk_state_dir(tmp_path, {"STATE_DIRECTORY": "/var/lib/a"}) == tmp_path
+    home = str(Path.home())
+    assert not str(kiosk_state_dir(None, {})).startswith(home)
+    assert service_runtime_dir({"RUNTIME_DIRECTORY": "/run/spasmguide-kiosk"}) == Path(
+        "/run/spasmguide-kiosk"
+    )
+    assert service_runtime_dir({}) is None
+    assert service_runtime_dir({"RUNTIME_DIRECTORY": "relative"}) is None
+
+
+# -- a new staff PIN -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "pin", ["0000", "1234", "12345", "000000", "999999999", "123456", "987654", "890123",
+            "121212", "123123", "12 456", "12a456", "1234567890123"],
+)
+def test_trivial_pins_are_refused(tmp_path: Path, pin: str) -> None:
+    assert new_pin_problem(pin) is not None
+    path = write(tmp_path / "k.ini", "[kiosk]\nkiosk = true\n")
+    err = io.StringIO()
+    assert set_pin_command(path, io.StringIO(pin + "\n"), io.StringIO(), err) == 1
+    assert path.read_text() == "[kiosk]\nkiosk = true\n"
+    assert "Nothing was changed" in err.getvalue()
+    assert pin not in err.getvalue() or pin in ("123456", "987654", "121212")  # examples
+
+
+@pytest.mark.parametrize("pin", ["739158", "482913", "100200300"])
+def test_good_pins_are_taken(pin: str) -> None:
+    assert new_pin_problem(pin) is None
+
+
+def test_kiosk_pin_keeps_owner_group_and_mode(tmp_path: Path) -> None:
+    path = write(tmp_path / "k.ini", "[kiosk]\nkiosk = true\n")
+    if os.geteuid() == 0:
+        group = 4242  # any group: root may give the file to it, as to the kiosk user's group
+    else:
+        others = [g for g in os.getgroups() if g != os.getegid()]
+        if not others:
+            pytest.skip("changing a file's group needs root or a second group")
+        group = others[0]
+    os.chown(path, os.geteuid(), group)
+    path.chmod(0o640)
+    assert set_pin_command(path, io.StringIO("739158\n"), io.StringIO(), io.StringIO()) == 0
+    info = path.stat()
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (os.geteuid(), group, 0o640)
+    assert verify_pin("739158", load_kiosk_config(path)[0].admin_pin_hash)
+
+
+def test_kiosk_pin_writes_through_a_symlink(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    target = write(tmp_path / "real" / "kiosk.ini", "[kiosk]\nkiosk = true\n")
+    link = tmp_path / "kiosk.ini"
+    link.symlink_to(target)
+    out = io.StringIO()
+    assert set_pin_command(link, io.StringIO("739158\n"), out, io.StringIO()) == 0
+    assert link.is_symlink() and link.resolve() == target
+    assert verify_pin("739158", load_kiosk_config(target)[0].admin_pin_hash)
+    assert str(target) in out.getvalue()
+    assert sorted(p.name for p in target.parent.iterdir()) == ["kiosk.ini"]
+
+
+# -- AltGr ---------------------------------------------------------------------------------------
+
+
+def test_characters_typed_with_altgr_are_typing_not_shortcuts() -> None:
+    for char in ("@", "ł", "€", "{"):
+        assert types_text(char, {"Ctrl", "Alt"})  # AltGr as Windows reports it
+        assert types_text(char, {"Ctrl", "Alt", "Shift"})
+    assert types_text("q", set()) and types_text("Q", {"Shift"})
+    assert not types_text("q", {"Ctrl"}) and not types_text("Q", {"Ctrl", "Shift"})
+    assert not types_text("\x11", {"Ctrl"}) and not types_text("\x08", {"Ctrl", "Alt"})
+    assert not types_text("", {"Alt"})

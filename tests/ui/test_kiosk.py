@@ -8,13 +8,14 @@ from __future__ import annotations
 import configparser
 import logging
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, QUrl, Slot
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import (
     QClipboard,
     QCloseEvent,
@@ -27,8 +28,10 @@ from PySide6.QtGui import (
     QShortcut,
     QTextCursor,
 )
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QColorDialog,
     QComboBox,
@@ -36,19 +39,29 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFontDialog,
     QInputDialog,
+    QLabel,
     QLineEdit,
     QListWidget,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTabBar,
+    QTextEdit,
     QWidget,
 )
 
 from spasmguide.app import build
 from spasmguide.cli import LaunchOptions
 from spasmguide.core.kiosk import IdleState, KioskConfig, hash_pin
-from spasmguide.ui.kiosk import acquire_single_instance, install_kiosk
+from spasmguide.ui.kiosk import (
+    LockUnavailableError,
+    acquire_single_instance,
+    install_kiosk,
+    kiosk_lock_path,
+)
+from spasmguide.ui.main_window import MainWindow
 from spasmguide.ui.reader import PageView
 from tests.fakes import FakeClock
 
@@ -56,6 +69,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PIN = "2580"
 FAST_HASH = {"n": 2**4, "r": 1, "p": 1}
 SENTINEL = "zqxsentinelvarices"
+TYPO_SENTINEL = "stretchinng"
+"""A misspelt search: the results offer "Search instead for" it, in a button that hides later."""
 
 ESCAPE_KEYS = [
     (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier, "Ctrl+Q"),
@@ -499,6 +514,33 @@ def test_programmatic_focus_is_not_activity_but_a_key_is(kiosk, qtbot) -> None:
     assert k.controller.poll() is IdleState.ACTIVE
 
 
+def _all_text(window: QWidget) -> list[str]:
+    """Every text a widget holds, shown or hidden: what a person or a screen reader could find."""
+    texts: list[str] = []
+    for widget in [window, *window.findChildren(QWidget)]:
+        texts += [widget.toolTip(), widget.statusTip(), widget.whatsThis(),
+                  widget.accessibleName(), widget.accessibleDescription(), widget.windowTitle()]
+        if isinstance(widget, QLabel | QAbstractButton):
+            texts.append(widget.text())
+        if isinstance(widget, QLineEdit):
+            texts += [widget.text(), widget.placeholderText()]
+        if isinstance(widget, QTextEdit | QPlainTextEdit):
+            texts.append(widget.toPlainText())
+        if isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        if isinstance(widget, QTabBar):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+            texts += [widget.tabToolTip(i) for i in range(widget.count())]
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            for row in range(model.rowCount()):
+                index = model.index(row, 0)
+                for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                             Qt.ItemDataRole.AccessibleTextRole):
+                    texts.append(str(model.data(index, role) or ""))
+    return texts
+
+
 def test_reset_wipes_everything_the_last_person_left(
     kiosk, qtbot, private_home: Path, caplog
 ) -> None:
@@ -519,6 +561,25 @@ def test_reset_wipes_everything_the_last_person_left(
     assert clipboard.text() == SENTINEL  # proof the copy went through
     if clipboard.supportsSelection():
         clipboard.setText(SENTINEL, QClipboard.Mode.Selection)
+    # A misspelt search leaves its words in "Search instead for ...", which hides later.
+    box.setText("")
+    qtbot.keyClicks(box, TYPO_SENTINEL)
+    results = k.components.extras["search_results"]
+    assert TYPO_SENTINEL in results.instead_button.text()
+    assert any(TYPO_SENTINEL in text for text in _all_text(window))  # proof the walk finds it
+    # What was read: a selection on the page, and the list pulled wider.
+    window.show_tab("treatments")
+    page = reader.page
+    cursor = page.textCursor()
+    cursor.select(QTextCursor.SelectionType.Document)
+    page.setTextCursor(cursor)
+    splitter = reader.findChild(QSplitter)
+    before = splitter.sizes()
+    handle = splitter.handle(1)
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton)
+    splitter.moveSplitter(before[0] + 150, 1)
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton)
+    assert splitter.sizes() != before and page.textCursor().hasSelection()
     controller.keypad.open()
 
     to_reset(k)
@@ -536,6 +597,10 @@ def test_reset_wipes_everything_the_last_person_left(
     assert all(r.page.verticalScrollBar().value() == 0 for r in window.readers.values())
     assert not controller.keypad.isVisible() and not controller.warning.isVisible()
     assert timer_tab_calls == ["stop"] and appearance_calls == ["defaults"]
+    found = [t for t in _all_text(window) if SENTINEL in t or TYPO_SENTINEL in t]
+    assert found == []
+    assert not any(e.textCursor().hasSelection() for e in window.findChildren(QTextEdit))
+    assert splitter.sizes() == before
     window.close()
     for path in private_home.rglob("*"):
         if path.is_file():
@@ -945,3 +1010,253 @@ def test_kiosk_ignores_user_settings_and_hides_pack_paths(
     notice = components.window.notice.label.text()
     assert notice and str(broken) not in notice and "run.py" not in notice
     assert user_settings.read_text().startswith("[view]\ntext_scale=250")
+
+
+# -- hardening -----------------------------------------------------------------------------------
+
+
+class _FirstFrame(QObject):
+    """Notes how the main window looks when it is first shown and first painted."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.window: MainWindow | None = None
+        self.seen: dict[str, tuple[bool, bool, bool]] = {}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if isinstance(watched, MainWindow) and kind in (QEvent.Type.Show, QEvent.Type.Paint):
+            self.window = watched
+            if kind.name not in self.seen:
+                screen = watched.screen().geometry()
+                frameless = bool(watched.windowFlags() & Qt.WindowType.FramelessWindowHint)
+                self.seen[kind.name] = (watched.geometry() == screen, watched.isFullScreen(),
+                                        frameless)
+        return False
+
+
+def test_first_frame_is_locked_and_a_first_close_is_refused(qtbot, private_home: Path) -> None:
+    from spasmguide import app as app_module
+
+    ini = private_home.parent / "k.ini"
+    ini.write_text("[kiosk]\nkiosk = true\n", encoding="utf-8")
+    recorder = _FirstFrame()
+    QApplication.instance().installEventFilter(recorder)
+    closes: list[bool] = []
+
+    def close_at_once() -> None:  # the first turn of the event loop, as a window manager might
+        event = QCloseEvent()
+        QApplication.sendEvent(recorder.window, event)
+        closes.append(event.isAccepted())
+        closes.append(recorder.window.close())
+
+    QTimer.singleShot(0, close_at_once)
+    launched = app_module.launch(LaunchOptions(kiosk=True, config=ini,
+                                               settings=private_home / "s.ini"))
+    assert not isinstance(launched, int)
+    window = launched.components.window
+    qtbot.addWidget(window)
+    controller = launched.components.extras["kiosk"]
+    try:
+        qtbot.waitUntil(lambda: bool(closes) and "Paint" in recorder.seen)
+        assert recorder.seen["Show"] == (True, True, True)  # full screen before the first frame
+        assert recorder.seen["Paint"] == (True, True, True)
+        assert closes == [False, False] and window.isVisible()
+    finally:
+        QApplication.instance().removeEventFilter(recorder)
+        launched.release()
+        controller.uninstall()
+        controller.admin_quit_requested = True
+
+
+@pytest.mark.parametrize(
+    "problem",
+    ["duplicate key", "duplicate section", "missing header", "not utf-8", "folder", "fifo"],
+)
+def test_a_broken_config_file_still_gives_a_locked_kiosk(wired, private_home: Path,
+                                                         problem: str) -> None:
+    stored = hash_pin(PIN, **FAST_HASH)
+    good = f"[kiosk]\nkiosk = true\nadmin_pin_hash = {stored}\n".encode()
+    path = private_home.parent / "broken.ini"
+    contents = {
+        "duplicate key": good + b"kiosk = false\n",
+        "duplicate section": good + b"[kiosk]\nidle_timeout = 90\n",
+        "missing header": good.replace(b"[kiosk]\n", b""),
+        "not utf-8": good + b"start_tab = caf\xe9\n",
+    }
+    if problem == "folder":
+        path.mkdir()
+    elif problem == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("FIFOs are POSIX only")
+        os.mkfifo(path)
+    else:
+        path.write_bytes(contents[problem])
+    # No --kiosk: the file alone asks for it, and it has a problem.
+    components, _ = wired(config=path)
+    controller = components.extras.get("kiosk")
+    assert controller is not None and components.settings.read_only
+    assert components.window.close() is False
+    if problem not in ("folder", "fifo"):
+        assert controller.config.admin_pin_hash == stored  # staff can still get out
+
+
+def test_the_system_file_alone_makes_a_kiosk_that_writes_nothing_home(
+    qtbot, private_home: Path, monkeypatch, capsys
+) -> None:
+    from spasmguide import app as app_module
+
+    system = private_home.parent / "etc-spasmguide-kiosk.ini"
+    system.write_bytes(b"[kiosk]\nkiosk = false\nkiosk = false\n\xff\n")
+    monkeypatch.setattr(app_module, "SYSTEM_KIOSK_CONFIG", system)
+    logging_kiosk: list[bool] = []
+    monkeypatch.setattr(app_module, "_configure_logging", logging_kiosk.append)
+    shown: list[MainWindow] = []
+    real_launch = app_module.launch
+
+    def launch(*args, **kwargs):
+        launched = real_launch(*args, **kwargs)
+        shown.append(launched.components.window)
+        launched.components.extras["kiosk"].uninstall()
+        launched.components.extras["kiosk"].admin_quit_requested = True
+        return launched
+
+    monkeypatch.setattr(app_module, "launch", launch)
+    monkeypatch.setattr(QApplication, "exec", lambda *_args: 0)
+    assert app_module.run_app(LaunchOptions()) == 0
+    window = shown[0]
+    qtbot.addWidget(window)
+    assert logging_kiosk == [True]  # decided before anything could be logged to a file
+    assert window.isFullScreen() and window.close_guard is not None
+    window.close()
+    assert [p for p in private_home.rglob("*") if p.is_file()] == []
+
+
+def _read_only_folder(tmp_path: Path) -> Path:
+    """A folder nobody can make a file in, as ``ProtectHome=read-only`` makes /run/user."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o500)
+    probe = folder / "probe"
+    try:
+        probe.touch()
+    except OSError:
+        return folder
+    probe.unlink()  # root ignores file modes: use a folder the kernel itself keeps read-only
+    folder.chmod(0o700)
+    proc = Path("/proc/self/fdinfo")
+    try:
+        (proc / "probe").touch()
+    except OSError:
+        return proc
+    pytest.skip("no read-only folder to test with on this system")
+
+
+def test_the_lock_tells_cannot_create_from_already_held(tmp_path: Path) -> None:
+    with pytest.raises(LockUnavailableError):
+        acquire_single_instance(_read_only_folder(tmp_path) / "kiosk.lock")
+    as_folder = tmp_path / "kiosk.lock"
+    as_folder.mkdir()
+    with pytest.raises(LockUnavailableError):
+        acquire_single_instance(as_folder)
+    held = acquire_single_instance(tmp_path / "other.lock")
+    assert held is not None
+    try:
+        assert acquire_single_instance(tmp_path / "other.lock") is None
+    finally:
+        held.unlock()
+
+
+def test_the_lock_lives_where_the_unit_grants_it(private_home: Path, monkeypatch,
+                                                 tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(_read_only_folder(tmp_path)))
+    granted = tmp_path / "run-spasmguide-kiosk"
+    granted.mkdir(mode=0o700)
+    monkeypatch.setenv("RUNTIME_DIRECTORY", str(granted))
+    assert kiosk_lock_path().parent == granted
+    lock = acquire_single_instance(kiosk_lock_path())
+    assert lock is not None
+    lock.unlock()
+
+
+def test_a_kiosk_that_cannot_make_its_lock_still_starts(
+    qtbot, private_home: Path, monkeypatch, tmp_path: Path, capsys
+) -> None:
+    from spasmguide import app as app_module
+
+    monkeypatch.setenv("RUNTIME_DIRECTORY", str(_read_only_folder(tmp_path)))
+    ini = private_home.parent / "k.ini"
+    ini.write_text("[kiosk]\nkiosk = true\n", encoding="utf-8")
+    launched = app_module.launch(LaunchOptions(kiosk=True, config=ini,
+                                               settings=private_home / "s.ini"))
+    assert not isinstance(launched, int)  # not "already running" (exit 3) in a restart loop
+    controller = launched.components.extras["kiosk"]
+    qtbot.addWidget(launched.components.window)
+    try:
+        assert launched.components.window.isVisible()
+        err = capsys.readouterr().err
+        assert "cannot create its single-instance lock" in err and "already" not in err
+    finally:
+        controller.uninstall()
+        controller.admin_quit_requested = True
+
+
+def test_systemd_unit_grants_its_folders_and_verifies(tmp_path: Path) -> None:
+    unit = ROOT / "packaging/linux/spasmguide-kiosk.service"
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]
+    parser.read(unit, encoding="utf-8")
+    service = parser["Service"]
+    assert service["ProtectHome"] == "read-only" and service["ProtectSystem"] == "strict"
+    assert service["RuntimeDirectory"] == "spasmguide-kiosk"  # the lock: not under /run/user
+    assert service["StateDirectory"] == "spasmguide-kiosk"  # the PIN lock-out count
+    tool = shutil.which("systemd-analyze")
+    if tool is None:
+        pytest.skip("systemd-analyze is not installed (Debian package systemd; .ci/run "
+                    "installs it when it can)")
+    # cage is not installed here: point ExecStart at a stand-in so only our keys are judged.
+    cage = tmp_path / "cage"
+    cage.write_text("#!/bin/sh\n", encoding="utf-8")
+    cage.chmod(0o755)
+    copy = tmp_path / unit.name
+    copy.write_text(unit.read_text(encoding="utf-8").replace("/usr/bin/cage", str(cage)),
+                    encoding="utf-8")
+    result = subprocess.run([tool, "verify", str(copy)], capture_output=True, text=True,
+                            timeout=120, check=False)
+    complaints = [line for line in (result.stdout + result.stderr).splitlines()
+                  if unit.name in line]
+    assert result.returncode == 0 and complaints == [], result.stdout + result.stderr
+
+
+def test_altgr_characters_reach_the_search_box(kiosk, qtbot) -> None:
+    k = kiosk()
+    fired: list[str] = []
+    trap = QShortcut(QKeySequence("Ctrl+Alt+Q"), k.window)
+    trap.setContext(Qt.ShortcutContext.ApplicationShortcut)
+    trap.activated.connect(lambda: fired.append("Ctrl+Alt+Q"))
+    k.box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is k.box)
+    altgr = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier  # on Windows
+    for key, char in ((Qt.Key.Key_Q, "@"), (Qt.Key.Key_L, "ł"), (Qt.Key.Key_E, "€")):
+        QTest.sendKeyEvent(QTest.KeyAction.Click, k.box, key, char, altgr)
+    assert k.box.text() == "@ł€"
+    # A real Ctrl+Q or Ctrl+Alt+Q types a control character: still a denied chord.
+    QTest.sendKeyEvent(QTest.KeyAction.Click, k.box, Qt.Key.Key_Q, "\x11",
+                       Qt.KeyboardModifier.ControlModifier)
+    QTest.sendKeyEvent(QTest.KeyAction.Click, k.box, Qt.Key.Key_Q, "\x11", altgr)
+    assert k.box.text() == "@ł€" and fired == []
+    assert k.window.isVisible() and k.window.isFullScreen()
+
+
+def test_a_paused_timer_does_not_hold_the_reset(wired) -> None:
+    components, clock = wired(kiosk=True, idle_timeout=5, idle_warning=2)
+    controller = components.extras["kiosk"]
+    timer_tab = components.extras["timer_tab"]
+    timer_tab.start()
+    clock.advance(6)
+    assert controller.poll() is IdleState.ACTIVE  # a routine counting down holds it
+    timer_tab.pause()
+    assert controller.poll() is IdleState.WARNING  # a paused one is left behind: no hold
+    clock.advance(2)
+    assert controller.poll() is IdleState.RESET
+    assert not timer_tab.is_running()

@@ -207,3 +207,21 @@ def test_a_treatment_page_shows_its_evidence_badge_and_source(make) -> None:
     overview = window.readers["overview"]
     overview.ensure_built()
     assert "Evidence:" not in overview.page.toPlainText()
+
+
+def test_a_settings_warning_never_hides_the_broken_content_notice(make, tmp_path: Path) -> None:
+    broken = tmp_path / "broken"
+    shutil.copytree(bundled_pack_path(), broken)
+    (broken / "causes.md").write_text("# Causes\n\n## Empty\n", encoding="utf-8")
+    settings = tmp_path / "odd.ini"
+    settings.write_text("[view]\ntext_scale=9999\n")
+    components = make(content=broken, settings=settings)
+    notice = components.window.notice
+    assert notice.isVisible()
+    shown = notice.label.text()
+    assert "could not be opened" in shown and "text_scale" in shown
+    assert len(notice.messages()) == 2
+    notice.dismiss.click()
+    assert not notice.isVisible() and notice.messages() == []
+    components.window.show_notice("Later news")
+    assert notice.label.text() == "Later news"

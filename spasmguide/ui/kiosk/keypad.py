@@ -1,0 +1,115 @@
+"""An on-screen keypad for the search box, docked along the bottom of the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+__all__ = ["Keypad"]
+
+
+class Keypad(QFrame):
+    """An on-screen keypad for the search box, docked along the bottom of the window.
+
+    It types into the box with ordinary key events, so the box behaves as if typed on.
+    The keys never take focus, so the box keeps it.
+    """
+
+    ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+    KEY_HEIGHT = 64
+
+    def __init__(self, window: QWidget, box: QLineEdit) -> None:
+        super().__init__(window)
+        self.setObjectName("kiosk-keypad")
+        self.setAccessibleName("On-screen keypad")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.box = box
+        self.keys: dict[str, QPushButton] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(0)
+        for index, letters in enumerate(self.ROWS):
+            row = QHBoxLayout()
+            row.setSpacing(0)
+            row.addStretch(1)
+            for letter in letters:
+                row.addWidget(self._key(letter.upper(), f"Letter {letter.upper()}",
+                                        lambda _=False, c=letter: self.type_text(c), letter))
+            if index == len(self.ROWS) - 1:
+                row.addWidget(self._key("⌫ Back", "Backspace", self.backspace, "backspace"))
+            row.addStretch(1)
+            layout.addLayout(row)
+        bottom = QHBoxLayout()
+        bottom.setSpacing(0)
+        bottom.addStretch(1)
+        bottom.addWidget(self._key("Clear", "Clear the search", self.clear_text, "clear"))
+        space = self._key("Space", "Space", lambda: self.type_text(" "), "space")
+        space.setObjectName("kiosk-space")
+        bottom.addWidget(space)
+        bottom.addWidget(self._key("Hide keys", "Hide the keypad", self.hide, "hide"))
+        bottom.addStretch(1)
+        layout.addLayout(bottom)
+        self.hide()
+
+    def _key(self, label: str, name: str, slot: Callable[[], None], key_id: str) -> QPushButton:
+        button = QPushButton(label)
+        button.setAccessibleName(name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setMinimumSize(88 if len(label) == 1 else 140, self.KEY_HEIGHT)
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        button.setAutoRepeat(key_id == "backspace")
+        button.clicked.connect(slot)
+        self.keys[key_id] = button
+        return button
+
+    def open(self) -> None:
+        """Show along the bottom edge of the window, above everything else."""
+        self.place()
+        self.show()
+        self.raise_()
+
+    def place(self) -> None:
+        """Keep to the bottom edge (after a resize)."""
+        parent = self.parentWidget()
+        if parent is None:
+            return
+        height = self.sizeHint().height()
+        self.setGeometry(0, parent.height() - height, parent.width(), height)
+
+    def _send(self, key: Qt.Key, text: str = "") -> None:
+        self.box.setFocus(Qt.FocusReason.OtherFocusReason)
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(
+                self.box, QKeyEvent(kind, key, Qt.KeyboardModifier.NoModifier, text)
+            )
+
+    def type_text(self, text: str) -> None:
+        """Type ``text`` into the box, as a keyboard would."""
+        for char in text:
+            key = Qt.Key.Key_Space if char == " " else Qt.Key(ord(char.upper()))
+            self._send(key, char)
+
+    @Slot()
+    def backspace(self) -> None:
+        """Delete the character before the cursor."""
+        self._send(Qt.Key.Key_Backspace)
+
+    @Slot()
+    def clear_text(self) -> None:
+        """Empty the box."""
+        self.box.selectAll()
+        self._send(Qt.Key.Key_Backspace)
+
+
