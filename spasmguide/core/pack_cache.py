@@ -38,8 +38,9 @@ FORMAT = 1
 _TYPES: dict[str, type] = {
     cls.__name__: cls for cls in (Pack, Tab, Section, Source, Routine, Step, Synonyms)
 }
-_LOADER_FILES = tuple(
-    Path(module.__file__ or __file__) for module in (content, errors, routines, synonyms)
+_LOADER_FILES = (
+    *sorted(Path(content.__file__ or __file__).parent.glob("*.py")),
+    *(Path(module.__file__ or __file__) for module in (errors, routines, synonyms)),
 )
 
 Stamp = tuple[Any, ...]
