@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from spasmguide.core.content.files import pack_file_exists, read_pack_bytes
 from spasmguide.core.errors import ContentError, Problem
 
 if TYPE_CHECKING:
     import tomllib
 
 FILE_NAME = "routines.toml"
-MAX_FILE_BYTES = 16 * 1024 * 1024
 
 KINDS: tuple[str, ...] = ("stretch", "compress-cold", "compress-warm", "rest", "other")
 KIND_LABELS: dict[str, str] = {
@@ -123,27 +123,12 @@ def load_routines(pack_dir: Path) -> tuple[Routine, ...]:
     Raises:
         ContentError: Listing every problem found, each with the line to fix where known.
     """
-    path = Path(pack_dir) / FILE_NAME
-    if not path.is_file():
+    if not pack_file_exists(pack_dir, FILE_NAME):
         return ()
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        problem = Problem(FILE_NAME, None, f"cannot read the file: {exc.strerror}")
-        raise ContentError(problem) from None
-    if size > MAX_FILE_BYTES:
-        raise ContentError(
-            Problem(
-                FILE_NAME,
-                None,
-                f"the file is {size} bytes; keep it under {MAX_FILE_BYTES // (1024 * 1024)} MiB",
-            )
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problem = Problem(FILE_NAME, None, f"cannot read the file: {exc.strerror}")
-        raise ContentError(problem) from None
+    problems: list[Problem] = []
+    raw = read_pack_bytes(pack_dir, FILE_NAME, problems)
+    if raw is None:
+        raise ContentError(problems)
     return parse_routines(raw)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from spasmguide.core.content.characters import shown, unsafe_character
 from spasmguide.core.content.files import read_pack_file
 from spasmguide.core.content.markdown import _parse_tab_file
 from spasmguide.core.content.model import ID_RE as _ID_RE
@@ -90,7 +91,7 @@ def load_pack(path: Path | str) -> Pack:
     problems: list[Problem] = []
     if not root.is_dir():
         raise ContentError(Problem(str(root), None, "is not a content pack folder"))
-    text = read_pack_file(root / PACK_FILE, PACK_FILE, problems)
+    text = read_pack_file(root, PACK_FILE, problems)
     data = parse_toml(text, PACK_FILE, problems) if text is not None else None
     if data is None or text is None:
         raise ContentError(problems)
@@ -133,16 +134,32 @@ def load_pack(path: Path | str) -> Pack:
                 Problem(PACK_FILE, id_line, f"tab id '{tab_id}' is used twice; ids must differ")
             )
         seen_tab_ids[tab_id] = index
-        if Path(file_name).name != file_name or not file_name.endswith(".md"):
+        file_line = toml_key_line(text, "file", line) or line or None
+        bad = unsafe_character(file_name)
+        if bad:
             problems.append(
                 Problem(
                     PACK_FILE,
-                    toml_key_line(text, "file", line),
-                    f"tab file '{file_name}' must be a '.md' file name inside the pack folder",
+                    file_line,
+                    f"tab file name '{shown(file_name)}' holds {bad}; retype the name",
                 )
             )
             continue
-        source_text = read_pack_file(root / file_name, file_name, problems)
+        if (
+            Path(file_name).name != file_name
+            or "\\" in file_name
+            or not file_name.endswith(".md")
+        ):
+            problems.append(
+                Problem(
+                    PACK_FILE,
+                    file_line,
+                    f"tab file '{shown(file_name)}' must be a '.md' file name inside the "
+                    "pack folder",
+                )
+            )
+            continue
+        source_text = read_pack_file(root, file_name, problems)
         if source_text is None:
             continue
         sections = _parse_tab_file(source_text, file_name, title.strip(), problems, links)
