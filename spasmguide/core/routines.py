@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spasmguide.core.content.files import pack_file_exists, read_pack_bytes
+from spasmguide.core.content.toml_lines import parse_toml
 from spasmguide.core.errors import ContentError, Problem
-
-if TYPE_CHECKING:
-    import tomllib
 
 FILE_NAME = "routines.toml"
 
@@ -152,12 +150,10 @@ def parse_routines(raw: bytes) -> tuple[Routine, ...]:
             Problem(FILE_NAME, line, "the text is not valid UTF-8; save the file as UTF-8")
         ) from None
     text = text.removeprefix("\ufeff")
-    import tomllib  # here: a start-up from the pack cache never needs it
-
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ContentError(_syntax_problem(exc)) from None
+    problems: list[Problem] = []
+    data = parse_toml(text, FILE_NAME, problems, _SYNTAX_HINT)
+    if data is None:
+        raise ContentError(problems)
     checker = _Checker(_LineMap(text))
     routines = checker.check_file(data)
     if checker.problems:
@@ -165,17 +161,7 @@ def parse_routines(raw: bytes) -> tuple[Routine, ...]:
     return routines
 
 
-_SYNTAX_LINE_RE = re.compile(r"\(at line (\d+), column \d+\)")
-
-
-def _syntax_problem(exc: tomllib.TOMLDecodeError) -> Problem:
-    message = str(exc)
-    match = _SYNTAX_LINE_RE.search(message)
-    line = int(match.group(1)) if match else None
-    detail = _SYNTAX_LINE_RE.sub("", message).strip().rstrip(".")
-    return Problem(
-        FILE_NAME, line, f"TOML syntax error: {detail}; check the quotes, brackets and '=' here"
-    )
+_SYNTAX_HINT = "; check the quotes, brackets and '=' here"
 
 
 # --------------------------------------------------------------------------------------------
