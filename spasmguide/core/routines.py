@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from spasmguide.core.content.characters import shown, unsafe_character
 from spasmguide.core.content.files import pack_file_exists, read_pack_bytes
 from spasmguide.core.content.toml_lines import parse_toml
 from spasmguide.core.errors import ContentError, Problem
@@ -37,7 +38,7 @@ MAX_CUSTOM_MINUTES = 60
 
 DEFAULT_REST_INSTRUCTION = "Rest. Let your leg relax and breathe slowly."
 
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,8 @@ class _LineMap:
 # Validation
 
 _ROUTINE_KEYS = ("id", "title", "summary", "steps", "custom_minutes", "note")
+_SHORT_TEXT_KEYS = frozenset({"id", "title", "label"})
+"""One-line names: no control or hidden text-direction characters."""
 _STEP_KEYS = (
     "instruction",
     "seconds",
@@ -512,6 +515,10 @@ class _Checker:
         value = value.strip()
         if required and not value:
             self.add(line, f"{key} is empty; write the {where}'s {key}")
+            return None
+        bad = unsafe_character(value) if key in _SHORT_TEXT_KEYS else None
+        if bad:
+            self.add(line, f"{key} '{shown(value)}' holds {bad}; remove it")
             return None
         return value
 

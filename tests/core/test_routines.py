@@ -342,3 +342,17 @@ def test_routines_written_as_a_plain_table_is_explained(tmp_path):
     assert problems_of(tmp_path) == [
         "routines.toml: 'routines' must be written as [[routines]] tables"
     ]
+
+
+def test_hidden_direction_characters_are_refused_in_names(tmp_path):
+    write(
+        tmp_path,
+        '[[routines]]\nid = "a"\ntitle = "Calf \\u202estretch"\nsummary = "S."\n'
+        + GOOD_STEP.replace('kind = "stretch"', 'kind = "stretch"\nlabel = "Ho\\u2067ld"'),
+    )
+    assert problems_of(tmp_path) == [
+        "routines.toml:3: title 'Calf \\u202estretch' holds a hidden text-direction character "
+        "(U+202E); remove it",
+        "routines.toml:8: label 'Ho\\u2067ld' holds a hidden text-direction character (U+2067); "
+        "remove it",
+    ]

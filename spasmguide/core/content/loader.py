@@ -6,7 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from spasmguide.core.content.characters import shown, unsafe_character
-from spasmguide.core.content.files import read_pack_file
+from spasmguide.core.content.files import (
+    MAX_FILE_BYTES,
+    PackFileError,
+    check_file_inside,
+    read_pack_file,
+)
 from spasmguide.core.content.markdown import _parse_tab_file
 from spasmguide.core.content.model import ID_RE as _ID_RE
 from spasmguide.core.content.model import PACK_FILE, Pack, Source, Tab
@@ -66,6 +71,33 @@ def _check_table(
             problems.append(Problem(PACK_FILE, line, f"'{key}' in {where} must be non-empty text"))
 
 
+def _check_characters(
+    value: Any, key: str, text: str, start_line: int, problems: list[Problem]
+) -> None:
+    """Refuse control and hidden text-direction characters in a title or id."""
+    if not isinstance(value, str):
+        return
+    bad = unsafe_character(value)
+    if bad:
+        line = toml_key_line(text, key, start_line) or start_line or None
+        problems.append(
+            Problem(PACK_FILE, line, f"{key} '{shown(value)}' holds {bad}; remove it")
+        )
+
+
+def _check_images(
+    root: Path, images: list[tuple[str, str, int]], problems: list[Problem]
+) -> None:
+    """Each picture must be an ordinary file inside the pack folder, of a sensible size."""
+    from urllib.parse import unquote
+
+    for file_name, source, number in images:
+        try:
+            check_file_inside(root, unquote(source), MAX_FILE_BYTES)
+        except PackFileError as exc:
+            problems.append(Problem(file_name, number, f"picture '{shown(source)}': {exc}"))
+
+
 def _check_link_targets(
     tabs: list[Tab], links: list[tuple[str, str, int]], problems: list[Problem]
 ) -> None:
@@ -102,8 +134,11 @@ def load_pack(path: Path | str) -> Pack:
     tab_lines = toml_table_lines(text, "tabs")
     source_lines = toml_table_lines(text, "sources")
 
+    for key in ("id", "title", "subtitle"):
+        _check_characters(data.get(key), key, text, 0, problems)
     tabs: list[Tab] = []
     links: list[tuple[str, str, int]] = []
+    images: list[tuple[str, str, int]] = []
     seen_tab_ids: dict[str, int] = {}
     for index, raw in enumerate(raw_tabs):
         if not isinstance(raw, dict):
@@ -116,6 +151,7 @@ def load_pack(path: Path | str) -> Pack:
             continue
         assert isinstance(tab_id, str) and isinstance(title, str) and isinstance(file_name, str)
         id_line = toml_key_line(text, "id", line) or line or None
+        _check_characters(title, "title", text, line, problems)
         if not _ID_RE.match(tab_id):
             problems.append(
                 Problem(PACK_FILE, id_line, f"tab id '{tab_id}' must be like 'muscle-types'")
@@ -162,7 +198,9 @@ def load_pack(path: Path | str) -> Pack:
         source_text = read_pack_file(root, file_name, problems)
         if source_text is None:
             continue
-        sections = _parse_tab_file(source_text, file_name, title.strip(), problems, links)
+        sections = _parse_tab_file(
+            source_text, file_name, title.strip(), problems, links, images
+        )
         tabs.append(Tab(tab_id, title.strip(), file_name, tuple(sections)))
     if isinstance(data.get("tabs"), list) and not raw_tabs:
         problems.append(Problem(PACK_FILE, None, "the pack lists no tabs"))
@@ -182,6 +220,7 @@ def load_pack(path: Path | str) -> Pack:
                 )
             seen_sections[section.id] = f"{tab.file}"
     _check_link_targets(tabs, links, problems)
+    _check_images(root, images, problems)
 
     sources: list[Source] = []
     for index, raw in enumerate(raw_sources):
@@ -189,6 +228,7 @@ def load_pack(path: Path | str) -> Pack:
             continue
         line = source_lines[index] if index < len(source_lines) else 0
         _check_table(raw, _SOURCE_KEYS, text, f"source {index + 1}", line, problems)
+        _check_characters(raw.get("title"), "title", text, line, problems)
         if all(isinstance(raw.get(k), str) for k in ("title", "used_for")):
             sources.append(
                 Source(

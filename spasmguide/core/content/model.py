@@ -10,7 +10,7 @@ from typing import Any
 PACK_FILE = "pack.toml"
 """The file that names the pack and lists its tabs."""
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 """Ids of tabs and sections: lower-case letters and digits joined by single hyphens."""
 
 
