@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from spasmguide.core.search import Hit, SearchIndex
 from spasmguide.ui.appearance import give_ring_room
+from spasmguide.ui.plain import plain_tooltip
 from spasmguide.ui.search_box import SearchBox
 
 __all__ = ["HitDelegate", "HitListModel", "SearchBox", "SearchController", "SearchResults"]
@@ -90,7 +91,7 @@ class HitListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{hit.section_title}, in {hit.tab_title}. {hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.tab_title}: {hit.section_title}"
+            return plain_tooltip(f"{hit.tab_title}: {hit.section_title}")
         if role == HIT_ROLE:
             return hit
         return None

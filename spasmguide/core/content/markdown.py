@@ -33,6 +33,10 @@ MAX_SECTIONS = 10_000
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif")
 """Picture files a page may show."""
 
+MAX_WORD = 100
+"""Characters a word (a run without spaces) may have: longer ones take Qt's text layout
+many seconds to break into lines, and no word of a guide comes near it."""
+
 _INLINE_STEPS = 250_000
 """How many positions the inline parser may try in one file (a large real tab needs a
 tenth of this); past it the text is refused rather than parsed for minutes."""
@@ -203,6 +207,16 @@ def _heading_lines(text: str) -> list[int]:
     return found
 
 
+def long_word_line(text: str) -> int | None:
+    """The first line (1-based) holding a word longer than :data:`MAX_WORD`, or None."""
+    if not any(len(word) > MAX_WORD for word in text.split()):
+        return None
+    for number, line in enumerate(_lines(text), start=1):
+        if any(len(word) > MAX_WORD for word in line.split()):
+            return number
+    return None
+
+
 def _source_line(text: str, source: str) -> int | None:
     first = source.strip().split("\n", 1)[0][:200]
     position = text.find(first) if first else -1
@@ -229,6 +243,17 @@ def _parse_tab_file(
                 name,
                 heading_lines[MAX_SECTIONS + 1],
                 f"a tab may have at most {MAX_SECTIONS:,} sections; split it into more tabs",
+            )
+        )
+        return []
+    long_word = long_word_line(text)
+    if long_word is not None:
+        problems.append(
+            Problem(
+                name,
+                long_word,
+                f"a word here is longer than {MAX_WORD} characters without a space; "
+                "break it up",
             )
         )
         return []
