@@ -40,6 +40,7 @@ OUTSIDE = [  # (text added to a tab, line of it named, start of the message)
     ("A paragraph\n---\n", 0, "a line of '=' or '-' under text makes it a heading"),
     ("> ## Quoted heading\n", 0, "a '#' or '##' heading may not be inside"),
     ("## Over\u202eturned\n\nText.\n", 0, f"section title 'Over\\u202eturned' {HIDDEN}"),
+    ("Fine.\n\nA " + "x" * 101 + " word\n", 2, "a word here is longer than 100 characters"),
 ]
 
 
@@ -51,6 +52,7 @@ OUTSIDE = [  # (text added to a tab, line of it named, start of the message)
         "autolink", "email-autolink", "inline-html", "html-block", "html-in-heading",
         "image-device", "image-parent", "image-wrapped-file-url", "image-kind", "image-missing",
         "image-no-description", "setext-heading", "heading-in-quote", "bidi-in-heading",
+        "long-word",
     ],
 )
 def test_markup_that_leaves_the_pack_names_its_line(
@@ -110,7 +112,7 @@ def test_long_runs_of_markup_characters_finish(tmp_path: Path, run: str) -> None
 
 
 def test_text_too_complex_to_check_is_refused_at_its_line(tmp_path: Path) -> None:
-    problems = problems_with(tmp_path, "Fine text.\n\n" + "[" * 150_000 + "\n")
+    problems = problems_with(tmp_path, "Fine text.\n\n" + "[a " * 150_000 + "\n")
     assert any(
         p.startswith(f"first.md:{END + 2}: this text is too complex to check") for p in problems
     ), problems
