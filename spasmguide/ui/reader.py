@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QShowEvent,
     QTextBlock,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -452,16 +453,20 @@ def _unlink_and_find_headings(document: QTextDocument, may_link: Sequence[bool])
     link that leaves the guide turned back into plain text (only in sections whose Markdown
     could hold a link at all, so a long tab of plain text costs one look at each block)."""
     headings: list[int] = []
+    titles: list[int] = []
     outside: list[tuple[int, int]] = []
     block: QTextBlock = document.begin()
     section = -1
     number = 0
     look = False
     while block.isValid():
-        if block.blockFormat().headingLevel() == 2:
+        level = block.blockFormat().headingLevel()
+        if level == 2:
             headings.append(number)
             section += 1
             look = section < len(may_link) and may_link[section]
+        elif level == 1:
+            titles.append(number)
         elif look:
             fragments = block.begin()
             while not fragments.atEnd():
@@ -484,4 +489,22 @@ def _unlink_and_find_headings(document: QTextDocument, may_link: Sequence[bool])
         cursor.setCharFormat(fmt)
     if outside:
         log.info("%d link(s) that leave the guide shown as plain text", len(outside))
+    _space_headings(document, [(n, HEADING_MARGINS[1]) for n in titles])
+    _space_headings(document, [(n, HEADING_MARGINS[2]) for n in headings])
     return headings
+
+
+HEADING_MARGINS = {1: (18.0, 12.0), 2: (16.0, 10.0)}
+"""Space above and below a heading, in pixels, as Qt gives HTML headings: Markdown headings
+get none, and a heading needs room above it to be seen as the start of a section."""
+
+
+def _space_headings(document: QTextDocument, blocks: list[tuple[int, tuple[float, float]]]) -> None:
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for number, (top, bottom) in blocks:
+        fmt = QTextBlockFormat()
+        fmt.setTopMargin(top)
+        fmt.setBottomMargin(bottom)
+        QTextCursor(document.findBlockByNumber(number)).mergeBlockFormat(fmt)
+    cursor.endEditBlock()
