@@ -40,9 +40,9 @@ _TYPES: dict[str, type] = {
     cls.__name__: cls
     for cls in (Pack, Tab, Section, Source, Routine, Step, Synonyms, Evidence, HelpContacts)
 }
-_LOADER_FILES = tuple(
-    Path(module.__file__ or __file__)
-    for module in (content, errors, pack_safety, routines, synonyms)
+_LOADER_FILES = (
+    *sorted(Path(content.__file__ or __file__).parent.glob("*.py")),
+    *(Path(module.__file__ or __file__) for module in (errors, pack_safety, routines, synonyms)),
 )
 
 Stamp = tuple[Any, ...]

@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from spasmguide.core.content.characters import shown, unsafe_character
+from spasmguide.core.content.files import pack_file_exists, read_pack_bytes
+from spasmguide.core.content.toml_lines import parse_toml
 from spasmguide.core.errors import ContentError, Problem
 
-if TYPE_CHECKING:
-    import tomllib
-
 FILE_NAME = "routines.toml"
-MAX_FILE_BYTES = 16 * 1024 * 1024
 
 KINDS: tuple[str, ...] = (
     "stretch", "compress", "compress-cold", "compress-warm", "rest", "other"
@@ -57,7 +56,7 @@ MAX_CUSTOM_MINUTES = 60
 
 DEFAULT_REST_INSTRUCTION = "Rest. Let your leg relax and breathe slowly."
 
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
 @dataclass(frozen=True)
@@ -141,27 +140,12 @@ def load_routines(pack_dir: Path) -> tuple[Routine, ...]:
     Raises:
         ContentError: Listing every problem found, each with the line to fix where known.
     """
-    path = Path(pack_dir) / FILE_NAME
-    if not path.is_file():
+    if not pack_file_exists(pack_dir, FILE_NAME):
         return ()
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        problem = Problem(FILE_NAME, None, f"cannot read the file: {exc.strerror}")
-        raise ContentError(problem) from None
-    if size > MAX_FILE_BYTES:
-        raise ContentError(
-            Problem(
-                FILE_NAME,
-                None,
-                f"the file is {size} bytes; keep it under {MAX_FILE_BYTES // (1024 * 1024)} MiB",
-            )
-        )
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        problem = Problem(FILE_NAME, None, f"cannot read the file: {exc.strerror}")
-        raise ContentError(problem) from None
+    problems: list[Problem] = []
+    raw = read_pack_bytes(pack_dir, FILE_NAME, problems)
+    if raw is None:
+        raise ContentError(problems)
     return parse_routines(raw)
 
 
@@ -185,12 +169,10 @@ def parse_routines(raw: bytes) -> tuple[Routine, ...]:
             Problem(FILE_NAME, line, "the text is not valid UTF-8; save the file as UTF-8")
         ) from None
     text = text.removeprefix("\ufeff")
-    import tomllib  # here: a start-up from the pack cache never needs it
-
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ContentError(_syntax_problem(exc)) from None
+    problems: list[Problem] = []
+    data = parse_toml(text, FILE_NAME, problems, _SYNTAX_HINT)
+    if data is None:
+        raise ContentError(problems)
     checker = _Checker(_LineMap(text))
     routines = checker.check_file(data)
     if checker.problems:
@@ -198,17 +180,7 @@ def parse_routines(raw: bytes) -> tuple[Routine, ...]:
     return routines
 
 
-_SYNTAX_LINE_RE = re.compile(r"\(at line (\d+), column \d+\)")
-
-
-def _syntax_problem(exc: tomllib.TOMLDecodeError) -> Problem:
-    message = str(exc)
-    match = _SYNTAX_LINE_RE.search(message)
-    line = int(match.group(1)) if match else None
-    detail = _SYNTAX_LINE_RE.sub("", message).strip().rstrip(".")
-    return Problem(
-        FILE_NAME, line, f"TOML syntax error: {detail}; check the quotes, brackets and '=' here"
-    )
+_SYNTAX_HINT = "; check the quotes, brackets and '=' here"
 
 
 # --------------------------------------------------------------------------------------------
@@ -284,6 +256,8 @@ class _LineMap:
 # Validation
 
 _ROUTINE_KEYS = ("id", "title", "summary", "steps", "custom_minutes", "note")
+_SHORT_TEXT_KEYS = frozenset({"id", "title", "label"})
+"""One-line names: no control or hidden text-direction characters."""
 _STEP_KEYS = (
     "instruction",
     "seconds",
@@ -568,6 +542,10 @@ class _Checker:
         value = value.strip()
         if required and not value:
             self.add(line, f"{key} is empty; write the {where}'s {key}")
+            return None
+        bad = unsafe_character(value) if key in _SHORT_TEXT_KEYS else None
+        if bad:
+            self.add(line, f"{key} '{shown(value)}' holds {bad}; remove it")
             return None
         return value
 

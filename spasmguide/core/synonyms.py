@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spasmguide.core.content import parse_toml, read_pack_file, toml_key_line, toml_table_lines
+from spasmguide.core.content.files import pack_file_exists, read_pack_file
+from spasmguide.core.content.toml_lines import parse_toml, toml_key_line, toml_table_lines
 from spasmguide.core.errors import ContentError, Problem
 
 __all__ = ["SYNONYMS_FILE", "Synonyms", "fold", "load_synonyms", "words_of"]
@@ -293,11 +294,10 @@ def load_synonyms(pack_dir: Path) -> Synonyms:
     Raises:
         ContentError: if the file exists but cannot be read or is not valid.
     """
-    path = Path(pack_dir) / SYNONYMS_FILE
-    if not path.exists():
+    if not pack_file_exists(pack_dir, SYNONYMS_FILE):
         return Synonyms()
     problems: list[Problem] = []
-    text = read_pack_file(path, SYNONYMS_FILE, problems)
+    text = read_pack_file(pack_dir, SYNONYMS_FILE, problems)
     if text is None:
         raise ContentError(problems)
     return parse_synonyms(text)

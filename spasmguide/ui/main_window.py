@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from spasmguide import __version__
 from spasmguide.core.content import Pack
+from spasmguide.ui.plain import plain_tooltip, tab_text
 from spasmguide.ui.reader import PageView, TabReader
 
 
@@ -256,7 +257,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         for tab in pack.tabs:
-            reader = TabReader(tab, pack.help_section)
+            reader = TabReader(tab, pack.help_section, pack.path)
             reader.link_requested.connect(self.follow_link)
             self.readers[tab.id] = reader
             self.add_tab(reader, tab.title, tab.id)
@@ -291,9 +292,9 @@ class MainWindow(QMainWindow):
 
     def add_tab(self, widget: QWidget, title: str, tab_id: str) -> int:
         """Add a tab (topic readers, the timer) before the About tab."""
-        index = self.tabs.addTab(widget, title)
+        index = self.tabs.addTab(widget, tab_text(title))
         self._tab_ids.append(tab_id)
-        self.tabs.setTabToolTip(index, title)
+        self.tabs.setTabToolTip(index, plain_tooltip(title))
         return index
 
     def finish_tabs(self) -> None:

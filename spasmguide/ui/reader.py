@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import logging
 import re
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QResizeEvent,
     QShowEvent,
+    QTextBlock,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QListView,
     QListWidget,
     QListWidgetItem,
     QSplitter,
@@ -26,9 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spasmguide.core.content import Tab
+from spasmguide.core.content import Section, Tab
+from spasmguide.core.content.files import MAX_FILE_BYTES, PackFileError, read_file_inside
+from spasmguide.core.content.markdown import IMAGE_SUFFIXES, MAX_WORD, long_word_line
 from spasmguide.ui.appearance import give_ring_room
 from spasmguide.ui.evidence import badge_html
+from spasmguide.ui.plain import plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -42,12 +51,74 @@ MAX_TEXT_WIDTH_EM = 40
 """About 70-80 characters a line: comfortable reading."""
 
 
-def internal_target(url: QUrl) -> str | None:
+_INTERNAL_RE = re.compile(r"#[a-z0-9]+(?:-[a-z0-9]+)*")
+_MARKDOWN_ESCAPES = {
+    code: f"\\{chr(code)}" for code in range(33, 127) if not chr(code).isalnum()
+}
+_LONG_WORD_RE = re.compile(rf"\S{{{MAX_WORD}}}")
+_INTERNAL_LINK_END_RE = re.compile(r"\]\(#[a-z0-9]+(?:-[a-z0-9]+)*\)")
+_MAY_LINK = ("](", "]:", "<")
+
+
+def internal_target(url: QUrl | str) -> str | None:
     """The section or tab id a link points to, or None when the link would leave the guide."""
-    text = url.toString()
-    if re.fullmatch(r"#[a-z0-9]+(?:-[a-z0-9]+)*", text):
+    text = url.toString() if isinstance(url, QUrl) else url
+    if _INTERNAL_RE.fullmatch(text):
         return text[1:]
     return None
+
+
+def may_leave(markdown: str) -> bool:
+    """Whether ``markdown`` could hold a link that leaves the guide.
+
+    Without ``](``, ``]:`` or ``<`` there is no inline link, reference or autolink at all;
+    the plain ``](#some-id)`` of an internal link is taken out first, so the text of a
+    checked pack never needs a closer look.
+    """
+    if not any(mark in markdown for mark in _MAY_LINK):
+        return False
+    rest = _INTERNAL_LINK_END_RE.sub("", markdown)
+    return any(mark in rest for mark in _MAY_LINK)
+
+
+def breakable(markdown: str) -> str:
+    """``markdown`` with a line-break chance in any word longer than the checker allows
+    (Qt takes minutes to lay out a word of many thousand characters)."""
+    if long_word_line(markdown) is None:
+        return markdown
+    return _LONG_WORD_RE.sub(lambda match: match.group() + "\u200b", markdown)
+
+
+def markdown_literal(text: str) -> str:
+    """``text`` as Markdown that shows exactly those characters on one line."""
+    return " ".join(text.split()).translate(_MARKDOWN_ESCAPES)
+
+
+class PackDocument(QTextDocument):
+    """A page's document: pictures come only from ordinary files inside the pack folder.
+
+    Qt would otherwise load an image from any path or URL the text names (a device, a
+    named pipe, a file anywhere on the machine). This holds even for a pack that was never
+    checked.
+    """
+
+    def __init__(self, pack_folder: Path | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._folder = pack_folder
+
+    def loadResource(self, kind: int, name: QUrl) -> Any:
+        if kind != QTextDocument.ResourceType.ImageResource.value or self._folder is None:
+            return None
+        if name.scheme() or name.host() or name.hasQuery() or name.hasFragment():
+            return None
+        path = name.path()
+        if not path.lower().endswith(IMAGE_SUFFIXES):
+            return None
+        try:
+            return QByteArray(read_file_inside(self._folder, path, MAX_FILE_BYTES))
+        except PackFileError as exc:
+            log.info("picture not shown: %s", exc)
+            return None
 
 
 class PageView(QTextBrowser):
@@ -91,6 +162,26 @@ class PageView(QTextBrowser):
         super().setDocument(document)
         self._fit_text_column()
 
+    def block_top(self, block_number: int) -> float:
+        """Where block ``block_number`` starts, in document coordinates."""
+        document = self.document()
+        block = document.findBlockByNumber(block_number)
+        return document.documentLayout().blockBoundingRect(block).top()
+
+    def scroll_to_block(self, block_number: int) -> None:
+        """Scroll so the block is at the top; wait until shown if the page is hidden."""
+        if not self.isVisible():
+            self._pending_block = block_number
+            return
+        self._pending_block = None
+        self.verticalScrollBar().setValue(round(self.block_top(block_number)))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        pending = getattr(self, "_pending_block", None)
+        if pending is not None:
+            self.scroll_to_block(pending)
+
     def viewport_size(self) -> tuple[int, int]:
         """Width and height of the viewport, worked out as the scroll area lays it out.
 
@@ -133,7 +224,14 @@ class TabReader(QWidget):
 
     link_requested = Signal(str)
 
-    def __init__(self, tab: Tab, help_section: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        tab: Tab,
+        help_section: str,
+        pack_folder: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``pack_folder`` is where the tab's pictures may come from (None: no pictures)."""
         super().__init__(parent)
         self.tab = tab
         self.help_section = help_section
@@ -145,6 +243,9 @@ class TabReader(QWidget):
         self._section_list: QListWidget | None = None
         self._page: PageView | None = None
         self._built = False
+        self._rows = {section.id: row for row, section in enumerate(tab.sections)}
+        self._heading_blocks: list[int] = []  # block number of each section's heading
+        self._pack_folder = pack_folder
 
     @property
     def section_list(self) -> QListWidget:
@@ -171,11 +272,14 @@ class TabReader(QWidget):
         section_list.setWordWrap(True)
         section_list.setUniformItemSizes(False)
         section_list.setSpacing(3)  # separate titles that wrap onto two lines
+        # Titles of different heights are measured a batch at a time while idle, so a tab
+        # of thousands of sections opens without measuring every title first.
+        section_list.setLayoutMode(QListView.LayoutMode.Batched)
         give_ring_room(section_list)
-        for section in tab.sections:
-            item = QListWidgetItem(section.title)
-            item.setToolTip(section.title)
-            section_list.addItem(item)
+        section_list.addItems([section.title for section in tab.sections])
+        for row, section in enumerate(tab.sections):
+            item = section_list.item(row)
+            item.setToolTip(plain_tooltip(section.title))
         if tab.sections:
             section_list.setCurrentRow(0)  # the page opens at the first section
 
@@ -216,22 +320,26 @@ class TabReader(QWidget):
         super().showEvent(event)
 
     def _build_document(self) -> None:
-        document = QTextDocument(self.page)
+        """Lay out the whole tab as one Markdown document: time grows with its length only.
+
+        The headings are written by the program from the section titles (as literal text),
+        so the n-th second-level heading is the n-th section. Links that would leave the
+        guide lose their link, even in a pack that was never checked.
+        """
+        sections = self.tab.sections
+        parts = [f"# {markdown_literal(self.tab.title)}\n"]
+        for section in sections:
+            parts.append(f"## {markdown_literal(section.title)}\n\n{breakable(section.markdown)}\n")
+        document = PackDocument(self._pack_folder, self.page)
+        document.setUndoRedoEnabled(False)
+        document.setMarkdown("\n".join(parts), MARKDOWN_FEATURES)
         document.setDocumentMargin(16)
-        cursor = QTextCursor(document)
-        cursor.insertHtml(f"<h1>{html.escape(self.tab.title)}</h1>")
-        for section in self.tab.sections:
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertBlock()
-            cursor.insertHtml(
-                f'<h2><a name="{html.escape(section.id)}"></a>{html.escape(section.title)}</h2>'
-            )
-            if section.evidence is not None:  # a treatment's evidence badge, under its title
-                cursor.insertBlock()
-                cursor.insertHtml(badge_html(section.evidence))
-            cursor.insertBlock()
-            cursor.insertMarkdown(section.markdown, MARKDOWN_FEATURES)
+        self._heading_blocks = _unlink_and_find_headings(
+            document, [may_leave(section.markdown) for section in sections]
+        )
+        self._heading_blocks = _insert_badges(document, self._heading_blocks, sections)
         if self.help_section and self.tab.section(self.help_section) is None:
+            cursor = QTextCursor(document)
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertBlock()
             cursor.insertHtml(
@@ -253,10 +361,11 @@ class TabReader(QWidget):
 
     def show_section(self, section_id: str, highlight: Sequence[str] = ()) -> bool:
         """Scroll the page to a section, mark it in the list and highlight words in it."""
-        if section_id not in self.section_ids():
+        row = self._rows.get(section_id)
+        if row is None:
             return False
         self.ensure_built()
-        self.page.scrollToAnchor(section_id)
+        self._scroll_to_row(row)
         self._select_in_list(section_id)
         self.highlight(highlight)
         return True
@@ -300,46 +409,124 @@ class TabReader(QWidget):
         return [s.cursor.selectedText() for s in self.page.extraSelections()]
 
     def _select_in_list(self, section_id: str) -> None:
-        ids = self.section_ids()
-        if section_id in ids:
+        row = self._rows.get(section_id)
+        if row is not None:
             blocked = self.section_list.blockSignals(True)
-            self.section_list.setCurrentRow(ids.index(section_id))
+            self.section_list.setCurrentRow(row)
             self.section_list.blockSignals(blocked)
 
-    def _heading_tops(self) -> list[tuple[float, str]]:
-        document = self.page.document()
-        layout = document.documentLayout()
-        tops: list[tuple[float, str]] = []
-        block = document.begin()
-        while block.isValid():
-            it = block.begin()
-            while not it.atEnd():
-                names = it.fragment().charFormat().anchorNames()
-                for name in names:
-                    tops.append((layout.blockBoundingRect(block).top(), name))
-                it += 1
-            block = block.next()
-        return tops
+    def _scroll_to_row(self, row: int) -> None:
+        if 0 <= row < len(self._heading_blocks):
+            self.page.scroll_to_block(self._heading_blocks[row])
+
+    def section_at(self, value: int) -> int:
+        """The row of the section being read when the page is scrolled to ``value``: the
+        last one whose heading is at or above the top, found by halving (a few layout
+        look-ups however long the tab is)."""
+        blocks = self._heading_blocks
+        if not blocks:
+            return 0
+        page = self.page
+        index = bisect.bisect_right(
+            range(len(blocks)), value + 24, key=lambda i: page.block_top(blocks[i])
+        )
+        return max(0, index - 1)
 
     @Slot(int)
     def _on_page_scrolled(self, value: int) -> None:
-        current = None
-        for top, name in self._heading_tops():
-            if top <= value + 24:
-                current = name
-        if current is None and self.tab.sections:
-            current = self.tab.sections[0].id
-        if current is not None and current != self.current_section_id():
-            self._select_in_list(current)
+        if not self.tab.sections:
+            return
+        row = self.section_at(value)
+        if row != self.section_list.currentRow():
+            self._select_in_list(self.tab.sections[row].id)
 
     @Slot(int)
     def _on_section_list_row_changed(self, row: int) -> None:
-        if 0 <= row < len(self.tab.sections):
-            self.page.scrollToAnchor(self.tab.sections[row].id)
+        self._scroll_to_row(row)
 
     @Slot(QListWidgetItem)
     def _on_section_list_item_activated(self, item: QListWidgetItem) -> None:
-        row = self.section_list.row(item)
-        if 0 <= row < len(self.tab.sections):
-            self.page.scrollToAnchor(self.tab.sections[row].id)
+        self._scroll_to_row(self.section_list.row(item))
         self.page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _insert_badges(
+    document: QTextDocument, heading_blocks: list[int], sections: Sequence[Section]
+) -> list[int]:
+    """Put each treatment's evidence badge under its heading; return the headings' new block
+    numbers (each badge moves the headings after it down)."""
+    moved: list[int] = []
+    added = 0
+    for number, section in zip(heading_blocks, sections, strict=False):
+        moved.append(number + added)
+        if section.evidence is None:
+            continue
+        before = document.blockCount()
+        cursor = QTextCursor(document.findBlockByNumber(number + added))
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        cursor.insertHtml(badge_html(section.evidence))
+        added += document.blockCount() - before
+    return moved
+
+
+def _unlink_and_find_headings(document: QTextDocument, may_link: Sequence[bool]) -> list[int]:
+    """One pass over the blocks: the block number of each second-level heading, and every
+    link that leaves the guide turned back into plain text (only in sections whose Markdown
+    could hold a link at all, so a long tab of plain text costs one look at each block)."""
+    headings: list[int] = []
+    titles: list[int] = []
+    outside: list[tuple[int, int]] = []
+    block: QTextBlock = document.begin()
+    section = -1
+    number = 0
+    look = False
+    while block.isValid():
+        level = block.blockFormat().headingLevel()
+        if level == 2:
+            headings.append(number)
+            section += 1
+            look = section < len(may_link) and may_link[section]
+        elif level == 1:
+            titles.append(number)
+        elif look:
+            fragments = block.begin()
+            while not fragments.atEnd():
+                fragment = fragments.fragment()
+                fmt = fragment.charFormat()
+                if fmt.isAnchor() and internal_target(fmt.anchorHref()) is None:
+                    outside.append((fragment.position(), fragment.length()))
+                fragments += 1
+        block = block.next()
+        number += 1
+    for position, length in outside:
+        cursor = QTextCursor(document)
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        fmt = cursor.charFormat()
+        fmt.setAnchor(False)
+        fmt.setAnchorHref("")
+        fmt.clearForeground()
+        fmt.setFontUnderline(False)
+        cursor.setCharFormat(fmt)
+    if outside:
+        log.info("%d link(s) that leave the guide shown as plain text", len(outside))
+    _space_headings(document, [(n, HEADING_MARGINS[1]) for n in titles])
+    _space_headings(document, [(n, HEADING_MARGINS[2]) for n in headings])
+    return headings
+
+
+HEADING_MARGINS = {1: (18.0, 12.0), 2: (16.0, 10.0)}
+"""Space above and below a heading, in pixels, as Qt gives HTML headings: Markdown headings
+get none, and a heading needs room above it to be seen as the start of a section."""
+
+
+def _space_headings(document: QTextDocument, blocks: list[tuple[int, tuple[float, float]]]) -> None:
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    for number, (top, bottom) in blocks:
+        fmt = QTextBlockFormat()
+        fmt.setTopMargin(top)
+        fmt.setBottomMargin(bottom)
+        QTextCursor(document.findBlockByNumber(number)).mergeBlockFormat(fmt)
+    cursor.endEditBlock()

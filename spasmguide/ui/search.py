@@ -54,6 +54,7 @@ from spasmguide.core.pack_safety import Evidence
 from spasmguide.core.search import Hit, SearchIndex
 from spasmguide.ui.appearance import give_ring_room
 from spasmguide.ui.evidence import badge_colours, evidence_text
+from spasmguide.ui.plain import plain_tooltip
 from spasmguide.ui.search_box import SearchBox
 
 __all__ = ["HitDelegate", "HitListModel", "SearchBox", "SearchController", "SearchResults"]
@@ -106,7 +107,7 @@ class HitListModel(QAbstractListModel):
             badge = f" {self.tr('Evidence:')} {badge}." if badge else ""
             return f"{hit.section_title}, in {hit.tab_title}.{badge} {hit.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{hit.tab_title}: {hit.section_title}"
+            return plain_tooltip(f"{hit.tab_title}: {hit.section_title}")
         if role == HIT_ROLE:
             return hit
         return None

@@ -47,6 +47,7 @@ from spasmguide.core.timer import (
     format_clock,
 )
 from spasmguide.ui.appearance import give_ring_room
+from spasmguide.ui.plain import plain_label
 
 log = logging.getLogger(__name__)
 
@@ -300,7 +301,7 @@ class TimerTab(QWidget):
         chooser_row.addWidget(self._chooser, 1)
         outer.addLayout(chooser_row)
 
-        self._summary = QLabel()
+        self._summary = plain_label(QLabel())  # text from the pack
         self._summary.setWordWrap(True)
         self._set_font(self._summary, self.TEXT_PT)
         outer.addWidget(self._summary)
@@ -308,7 +309,7 @@ class TimerTab(QWidget):
         self._quick_row = QWidget()
         quick_layout = QHBoxLayout(self._quick_row)
         quick_layout.setContentsMargins(0, 0, 0, 0)
-        self._quick_label = QLabel()
+        self._quick_label = plain_label(QLabel())  # text from the pack
         self._set_font(self._quick_label, self.TEXT_PT)
         quick_layout.addWidget(self._quick_label)
         self._quick_buttons: list[QPushButton] = []
@@ -322,11 +323,11 @@ class TimerTab(QWidget):
         self._cue.setObjectName("timerCue")
         self._cue.setProperty("flash", False)
         cue_layout = QVBoxLayout(self._cue)
-        self._phase = QLabel()
+        self._phase = plain_label(QLabel())  # text from the pack
         self._set_font(self._phase, self.PHASE_PT, bold=True)
         self._phase.setAccessibleName("Step")
         self._phase.setWordWrap(True)
-        self._instruction = QLabel()
+        self._instruction = plain_label(QLabel())  # text from the pack
         self._instruction.setWordWrap(True)
         self._set_font(self._instruction, self.INSTRUCTION_PT)
         self._instruction.setMinimumHeight(90)
@@ -344,11 +345,11 @@ class TimerTab(QWidget):
         self._set_font(self._count_up, self.COUNTDOWN_PT, bold=True)
         self._count_up.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._count_up.hide()
-        self._note = QLabel()
+        self._note = plain_label(QLabel())  # text from the pack
         self._note.setWordWrap(True)
         self._set_font(self._note, self.TEXT_PT)
         self._note.setAccessibleName("Safety note")
-        self._message_label = QLabel()
+        self._message_label = plain_label(QLabel())  # text from the pack
         self._message_label.setWordWrap(True)
         self._set_font(self._message_label, self.PHASE_PT, bold=True)
         self._message_label.setAccessibleName("Message")
@@ -383,7 +384,7 @@ class TimerTab(QWidget):
         self._set_font(self._steps, self.TEXT_PT)
         self._steps.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self._steps.setWordWrap(True)
-        self._next_preview = QLabel()
+        self._next_preview = plain_label(QLabel())  # text from the pack
         self._next_preview.setWordWrap(True)
         self._set_font(self._next_preview, self.TEXT_PT)
         self._next_preview.setAccessibleName("Next step preview")

@@ -176,11 +176,16 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:
     assert len(problems) >= 3
 
 
-def test_file_over_16_mib_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("size", "shown"), [(17_500_000, "17.5 MB"), (2_000_001, "2.1 MB"), (3_000_000, "3 MB")]
+)
+def test_file_over_the_limit_is_refused_with_its_real_size(
+    tmp_path: Path, size: int, shown: str
+) -> None:
     root = write_pack(tmp_path / "p")
     with (root / "first.md").open("r+b") as f:
-        f.truncate(16 * 1024 * 1024 + 1)
-    assert any("the limit is 16 MiB" in p for p in problems_of(root))
+        f.truncate(size)
+    assert f"first.md: file is {shown}; the limit is 2 MB" in problems_of(root)
 
 
 def test_unreadable_file_is_reported(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from spasmguide.core import routines as routines_module
 from spasmguide.core.errors import ContentError
 from spasmguide.core.readability import flesch_kincaid_grade
 from spasmguide.core.routines import COMPRESS_KINDS, Routine, Step, load_routines
@@ -325,12 +324,11 @@ def test_text_that_is_not_utf8_names_its_line(tmp_path):
     ]
 
 
-def test_a_huge_file_is_refused_before_reading(tmp_path, monkeypatch):
-    monkeypatch.setattr(routines_module, "MAX_FILE_BYTES", 64)
-    write(tmp_path, "[[routines]]\n" + "# padding\n" * 10)
-    (problem,) = problems_of(tmp_path)
-    assert problem.startswith("routines.toml: the file is")
-    assert "keep it under" in problem
+def test_a_huge_file_is_refused_with_its_size(tmp_path):
+    write(tmp_path, "[[routines]]\n")
+    with (tmp_path / "routines.toml").open("r+b") as file:
+        file.truncate(17_500_000)
+    assert problems_of(tmp_path) == ["routines.toml: file is 17.5 MB; the limit is 2 MB"]
 
 
 def test_routines_written_as_a_plain_table_is_explained(tmp_path):
@@ -430,3 +428,17 @@ def test_every_stretch_or_rubbing_routine_warns_about_a_swollen_warm_red_leg(shi
         if stretches:
             notes = " ".join([routine.note, *(s.note for s in routine.steps)])
             assert "swollen, warm and red" in notes, routine.id
+
+
+def test_hidden_direction_characters_are_refused_in_names(tmp_path):
+    write(
+        tmp_path,
+        '[[routines]]\nid = "a"\ntitle = "Calf \\u202estretch"\nsummary = "S."\n'
+        + GOOD_STEP.replace('kind = "stretch"', 'kind = "stretch"\nlabel = "Ho\\u2067ld"'),
+    )
+    assert problems_of(tmp_path) == [
+        "routines.toml:3: title 'Calf \\u202estretch' holds a hidden text-direction character "
+        "(U+202E); remove it",
+        "routines.toml:8: label 'Ho\\u2067ld' holds a hidden text-direction character (U+2067); "
+        "remove it",
+    ]
