@@ -187,12 +187,13 @@ def test_whole_title_match_comes_first(pack: Pack, index: SearchIndex) -> None:
     assert top_ids(index, "When to get help", 1) == [section_id(pack, "when to get help")]
 
 
-def test_all_words_first_then_any_word(tmp_path: Path) -> None:
+def test_pages_with_every_word_come_first_then_pages_with_some(tmp_path: Path) -> None:
     pack = load_pack(
         write_pack(tmp_path, {"A": "calf cramp", "B": "calf only", "C": "cramp only"})
     )
     index = SearchIndex.build(pack)
-    assert [h.section_id for h in index.query("calf cramp")] == ["s0"]
+    ids = [h.section_id for h in index.query("calf cramp")]
+    assert ids[0] == "s0" and sorted(ids) == ["s0", "s1", "s2"]
     assert {h.section_id for h in index.query("calf zebra")} == {"s0", "s1"}
 
 
@@ -290,11 +291,13 @@ def test_internal_failure_is_logged_and_returns_nothing(
     monkeypatch.setattr(index, "_run", broken)
     with caplog.at_level(logging.ERROR, logger="spasmguide.core.search"):
         assert index.query("my private worry") == []
-        assert index.suggest("my private worry") is None
+        # A misspelling, so that "Did you mean" gets as far as searching its correction.
+        assert index.suggest("my private worry potasium") is None
     assert "search failed: RuntimeError in broken" in caplog.text
     assert "suggestion failed" in caplog.text
     # What people search for is private: the words never reach the log.
     assert "private worry" not in caplog.text
+    assert "potasium" not in caplog.text
 
 
 def test_limit_is_respected(index: SearchIndex) -> None:
