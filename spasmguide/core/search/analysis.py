@@ -116,11 +116,12 @@ def _real_words(name: str) -> frozenset[str]:
 def _stemmers(name: str) -> tuple[Callable[[str], str], Callable[[list[str]], list[str]]]:
     import Stemmer  # PyStemmer
 
-    stemmer = Stemmer.Stemmer(name, 100_000)
-    one = functools.lru_cache(maxsize=65536)(stemmer.stemWord)
+    one = functools.lru_cache(maxsize=65536)(Stemmer.Stemmer(name).stemWord)
+    # A whole vocabulary at once: PyStemmer's own cache only slows unique words down.
+    batch = Stemmer.Stemmer(name, 0)
 
     def many(words: list[str]) -> list[str]:
-        return stemmer.stemWords(words)
+        return batch.stemWords(words)
 
     return one, many
 

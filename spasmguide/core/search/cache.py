@@ -12,6 +12,7 @@ file means a normal build; only packs that take a while to index are cached at a
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import marshal
 import os
@@ -67,10 +68,14 @@ def _key(pack: Any, documents: Sequence[Document]) -> tuple[Any, ...] | None:
     return (FORMAT, stamp, code, sqlite3.sqlite_version, len(documents), digest)
 
 
+Vocabulary = tuple[list[str], list[int], list[str]]
+
+
 def load(
     pack: Any, documents: Sequence[Document], cache_dir: Path
-) -> sqlite3.Connection | None:
-    """The index database of ``pack`` from the cache, or None when there is no current one."""
+) -> tuple[sqlite3.Connection, Vocabulary] | None:
+    """The index database of ``pack`` and its vocabulary (words, page counts, stems) from
+    the cache, or None when there is no current one."""
     if len(documents) < MIN_DOCUMENTS:
         return None
     located = _cache_file(pack, cache_dir)
@@ -86,20 +91,30 @@ def load(
         if zlib.crc32(body) != checksum:
             raise ValueError("checksum does not match")
         header_size = int.from_bytes(body[:4], "big")
-        stored_where, stored_key = marshal.loads(body[4 : 4 + header_size])
+        stored_where, stored_key, vocabulary_size = marshal.loads(body[4 : 4 + header_size])
         if (stored_where, stored_key) != (where, _key(pack, documents)):
             return None
+        at = 4 + header_size
+        terms, counts, stems = marshal.loads(body[at : at + vocabulary_size])
+        if not len(terms) == len(counts) == len(stems):
+            raise ValueError("vocabulary lists differ in length")
+        if any(a >= b for a, b in itertools.pairwise(terms)):
+            raise ValueError("vocabulary is not in order")
         db = sqlite3.connect(":memory:", check_same_thread=False)
-        db.deserialize(bytes(body[4 + header_size :]))
-        db.execute("SELECT count(*) FROM vocab LIMIT 1").fetchone()
-        return db
+        db.deserialize(bytes(body[at + vocabulary_size :]))
+        db.execute("SELECT rowid FROM titles LIMIT 1").fetchall()
+        return db, (terms, counts, stems)
     except Exception as exc:  # any damage at all means: build the index normally
         log.info("search cache %s not used (%s)", cache_file.name, type(exc).__name__)
         return None
 
 
 def store(
-    pack: Any, documents: Sequence[Document], cache_dir: Path, db: sqlite3.Connection
+    pack: Any,
+    documents: Sequence[Document],
+    cache_dir: Path,
+    db: sqlite3.Connection,
+    vocabulary: Vocabulary,
 ) -> None:
     """Keep the built index of ``pack`` for the next start, if it is worth keeping."""
     if len(documents) < MIN_DOCUMENTS:
@@ -110,8 +125,9 @@ def store(
         return
     cache_file, where = located
     start = time.perf_counter()
-    header = marshal.dumps((where, key))
-    body = len(header).to_bytes(4, "big") + header + db.serialize()
+    words = marshal.dumps(tuple(list(part) for part in vocabulary))
+    header = marshal.dumps((where, key, len(words)))
+    body = len(header).to_bytes(4, "big") + header + words + db.serialize()
     temporary = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)

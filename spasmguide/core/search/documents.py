@@ -15,7 +15,7 @@ TIMER_TAB, ABOUT_TAB = "timer", "about"
 SUPPORT_TABS = (TIMER_TAB, ABOUT_TAB)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Document:
     """One page of the pack as search sees it."""
 
@@ -38,9 +38,11 @@ class Document:
 def documents_of(pack: Any, language: Language) -> list[Document]:
     """Every page of ``pack`` in the order search numbers them."""
 
+    stem_of: dict[str, str] = {}
+
     def document(tab_id: str, tab_title: str, section_id: str, title: str, text: str) -> Document:
         words = tuple(words_of(title))
-        stems = tuple(language.stem(w) for w in words)
+        stems = tuple(map(stem_of.__getitem__, words))
         topic = frozenset(
             s for w, s in zip(words, stems, strict=True) if w not in language.stopwords
         )
@@ -48,9 +50,15 @@ def documents_of(pack: Any, language: Language) -> list[Document]:
             tab_id, tab_title, section_id, title, text, words, frozenset(stems), stems, topic
         )
 
+    sections = list(pack.sections())
+    titles = [section.title for _, section in sections]
+    titles += [str(getattr(r, "title", "")) for r in getattr(pack, "routines", ()) or ()]
+    titles.append(f"About {pack.title}")
+    unique = sorted({w for title in titles for w in words_of(title)})
+    stem_of.update(zip(unique, language.stem_many(unique), strict=True))
     documents = [
         document(tab.id, tab.title, section.id, section.title, section.text)
-        for tab, section in pack.sections()
+        for tab, section in sections
     ]
     documents += [
         document(TIMER_TAB, "Timer", routine.id, routine.title, _routine_text(routine))

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,40 +74,32 @@ class Text:
     flat: str  # whitespace collapsed to single spaces
     folded: str  # flat, folded character by character (same offsets)
     counts: dict[str, int]  # folded words of the text, each with how often it is there
-    title_words: frozenset[str]
-
-    @property
-    def words(self) -> frozenset[str]:
-        """Folded words of title and text."""
-        return frozenset(self.counts) | self.title_words
+    words: frozenset[str]  # folded words of title and text
 
 
 @dataclass(frozen=True)
 class Matcher:
     """What the words of one query match, for finding terms in a hit's text."""
 
-    words: frozenset[str]  # index words matched: variants and completions of prefixes
+    words: frozenset[str]  # index words matched: variants and completions
+    prefixes: tuple[str, ...]  # words still being typed: any word starting so matches
     phrases: tuple[tuple[str, ...], ...]
 
     @classmethod
     def of(
         cls,
-        variants: Sequence[str],
-        prefixes: Sequence[str],
-        phrases: Sequence[tuple[str, ...]],
-        vocabulary: Sequence[str],
+        words: Iterable[str],
+        prefixes: Iterable[str],
+        phrases: Iterable[tuple[str, ...]],
     ) -> Matcher:
-        words = set(variants)
-        for prefix in sorted(set(prefixes)):
-            at = bisect.bisect_left(vocabulary, prefix)
-            while at < len(vocabulary) and vocabulary[at].startswith(prefix):
-                words.add(vocabulary[at])
-                at += 1
-        return cls(frozenset(words), tuple(sorted(set(phrases))))
+        return cls(frozenset(words), tuple(sorted(set(prefixes))), tuple(sorted(set(phrases))))
 
     def terms_in(self, text: Text) -> tuple[str, ...]:
         """The matched words and phrases that ``text`` holds, for highlighting."""
-        terms = sorted(text.words & self.words)
+        found = text.words & self.words
+        if self.prefixes:
+            found |= {w for w in text.words if w.startswith(self.prefixes)}
+        terms = sorted(found)
         terms += [" ".join(p) for p in self.phrases if " ".join(p) in text.folded]
         return tuple(dict.fromkeys(terms))[:MAX_TERMS]
 

@@ -45,6 +45,7 @@ class SearchIndex:
         examples: Sequence[str],
         language: Language | None = None,
         help_section: str = "",
+        vocabulary: Vocabulary | None = None,
     ) -> None:
         self._db = connection
         self._documents = documents
@@ -53,8 +54,10 @@ class SearchIndex:
         self._help_section = help_section
         self._lock = threading.Lock()
         self._texts: OrderedDict[int, Text] = OrderedDict()
-        rows = connection.execute("SELECT term, doc FROM vocab").fetchall()
-        self._vocabulary = Vocabulary(dict(rows), len(documents), self.language)
+        if vocabulary is None:
+            rows = connection.execute("SELECT term, doc FROM vocab").fetchall()
+            vocabulary = Vocabulary(dict(rows), len(documents), self.language)
+        self._vocabulary = vocabulary
         self._corrector = Corrector(
             self._vocabulary, (w for phrase in synonyms.phrases for w in phrase.split())
         )
@@ -86,18 +89,24 @@ class SearchIndex:
         """
         language = language_for(getattr(pack, "language", "en"))
         documents = documents_of(pack, language)
-        db = cache.load(pack, documents, cache_dir) if cache_dir is not None else None
-        if db is None:
+        cached = cache.load(pack, documents, cache_dir) if cache_dir is not None else None
+        vocabulary = None
+        if cached is not None:
+            db, state = cached
+            vocabulary = Vocabulary.from_state(state, len(documents), language)
+        else:
             db = _fill(documents)
-            if cache_dir is not None:
-                cache.store(pack, documents, cache_dir, db)
         synonyms = pack.synonyms if isinstance(pack.synonyms, Synonyms) else Synonyms()
         examples = list(synonyms.examples) or sorted(
             (d.title for d in documents if not d.is_support_page), key=len
         )[:4]
-        return cls(
-            db, documents, synonyms, examples, language, str(getattr(pack, "help_section", ""))
+        index = cls(
+            db, documents, synonyms, examples, language,
+            str(getattr(pack, "help_section", "")), vocabulary,
         )
+        if cached is None and cache_dir is not None:
+            cache.store(pack, documents, cache_dir, db, index._vocabulary.state())
+        return index
 
     # ----------------------------------------------------------------- querying
 
@@ -177,10 +186,9 @@ class SearchIndex:
         weak = plan.unknown_weight >= WEAK_SHARE * plan.weight
         topic = plan.topic
         matcher = Matcher.of(
-            [v for u in topic for v in u.variants],
+            [w for u in topic for w in u.forms],
             [p for u in topic for p in u.prefixes],
             [p for u in topic for p in u.phrases],
-            self._vocabulary.sorted,
         )
         return [self._hit(plan, rowid, score, matcher, weak) for rowid, score in rows[:limit]]
 
@@ -193,7 +201,8 @@ class SearchIndex:
             document = self._documents[rowid]
             flat = " ".join(document.text.split())
             counts = Counter(words_of(flat))
-            cached = Text(flat, fold_keep_length(flat), counts, frozenset(document.title_words))
+            words = frozenset(counts) | frozenset(document.title_words)
+            cached = Text(flat, fold_keep_length(flat), counts, words)
             self._texts[rowid] = cached
             if len(self._texts) > TEXT_CACHE:
                 self._texts.popitem(last=False)

@@ -54,6 +54,7 @@ class Unit:
     variant_stems: frozenset[str] = frozenset()
     prefixes: tuple[str, ...] = ()  # the word still being typed
     completions: tuple[str, ...] = ()  # index words it may be the start of
+    forms: frozenset[str] = frozenset()  # variants and completions: single words it matches
     phrases: tuple[tuple[str, ...], ...] = ()  # multi-word alternatives
     corrected: str | None = None
     df: int = 0  # pages holding the unit's commonest form (0: none)
@@ -211,11 +212,21 @@ class Planner:
                 phrases.append(alt)
         prefix = prefix and len(own) == 1
         completions = vocabulary.completions(own[0]) if prefix else ()
+        if completions:
+            # "th" stands for "thigh", not "the"; only when it can stand for nothing else
+            # does it match the stopwords (and then counts as one).
+            stopwords = self.language.stopwords
+            topical = tuple(c for c in completions if c not in stopwords)
+            if topical:
+                completions = topical
+            elif not variants:
+                unit.stop = True
         unit.alternatives = tuple(alternatives)
         unit.variants = frozenset(variants)
         unit.variant_stems = frozenset(map(self.language.stem, variants))
         unit.prefixes = (own[-1],) if prefix else ()
         unit.completions = completions
+        unit.forms = unit.variants | frozenset(completions)
         unit.phrases = tuple(phrases)
         unit.prefix = prefix
         df = vocabulary.df(variants | set(completions))

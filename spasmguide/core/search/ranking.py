@@ -37,6 +37,8 @@ RANK_ROWS = 2000
 """Most pages bm25 ranks for one query (about 8 ms on a 2-core machine)."""
 SPARE_ROWS = 30
 """Candidates beyond the requested hits, for coverage and the tiers to lift."""
+BIG_SPARE_ROWS = 10
+"""The same in a pack of thousands of pages, where each candidate's text costs time."""
 K1, B = 1.2, 0.75
 """bm25's usual term-frequency saturation and length normalisation."""
 TITLE_TF_WEIGHT = 5.0
@@ -44,6 +46,8 @@ TITLE_TF_WEIGHT = 5.0
 COVERAGE_POWER = 2.0
 TITLE_FIT_BOOST = 0.5
 TIER = 1000.0
+MIN_SHARE = 0.05
+"""Hits scoring below this share of the best one (and in no tier) are left out."""
 
 
 class Ranker:
@@ -71,8 +75,8 @@ class Ranker:
         live = sorted((u for u in plan.topic if u.found), key=lambda u: u.df)
         if not live:
             return []
-        fetch = limit + SPARE_ROWS
-        if len(live) == len(plan.topic):
+        fetch = limit + (SPARE_ROWS if len(self._documents) <= RANK_ROWS else BIG_SPARE_ROWS)
+        if len(live) == len(plan.topic) and len(self._documents) > fetch:
             # Pages with every topic word in the title outrank all others (tier 2 and up),
             # so when titles alone fill the page, the bodies need not be ranked at all.
             rows = self._titles(" AND ".join(u.expression() for u in live), fetch)
@@ -85,6 +89,12 @@ class Ranker:
                 break
             gather.append(unit)
             total += unit.df
+        if len(self._documents) <= fetch:
+            # Every match is scored below anyway: SQLite need not rank them first.
+            rows = self._db.execute(
+                "SELECT rowid, 0 FROM docs WHERE docs MATCH ?", (self.expression(gather),)
+            ).fetchall()
+            return self._score(plan, rows)
         if total <= RANK_ROWS or len(self._documents) <= RANK_ROWS:
             rows = self._db.execute(
                 "SELECT rowid, bm25(docs, ?, ?, ?) AS r FROM docs WHERE docs MATCH ? "
@@ -109,89 +119,66 @@ class Ranker:
             (expression, fetch),
         ).fetchall()
 
-    def _score(self, plan: Plan, rows: list[tuple[int, float]]) -> list[tuple[int, float]]:
-        """Score candidate rows afresh; their SQLite rank only chose them."""
+    def _score(self, plan: Plan, rows: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:
+        """Score candidate rows afresh (their SQLite rank only chose them): BM25F over the
+        query's units, where a unit (a word with its forms and synonyms) counts once with
+        its own rarity and a title match weighs more than a body match; times coverage and
+        title fit; after the tiers."""
         total = plan.weight or 1.0
+        units = [u for u in plan.topic if u.found]
+        every_unit_found = len(units) == len(plan.topic)
+        phrase = plan.phrase if len(plan.units) > 1 else ""
         scored = []
         for rowid, _rank in rows:
             document = self._documents[rowid]
             text = self._text_of(rowid)
-            relevance, held = self._bm25f(plan, document, text)
-            coverage = sum(u.weight for u in held) / total
-            fit = _title_fit(document, held)
-            relevance *= coverage**COVERAGE_POWER * (1.0 + TITLE_FIT_BOOST * fit)
+            counts, words = text.counts, text.words
+            title_words = document.title_words
+            norm = K1 * (1.0 - B + B * len(text.flat) / self._average_chars)
+            relevance = held = 0.0
+            named: set[int] = set()
+            all_in_title = every_unit_found
+            for unit in units:
+                forms, prefixes = unit.forms, unit.prefixes
+                in_title = 0
+                for at, word in enumerate(title_words):
+                    if word in forms or (prefixes and word.startswith(prefixes[0])):
+                        in_title += 1
+                        named.add(at)
+                in_body = sum(counts[w] for w in forms & words if w in counts)
+                if unit.phrases:
+                    joined = " ".join(title_words)
+                    for p in unit.phrases:
+                        in_title += joined.count(" ".join(p))
+                        in_body += text.folded.count(" ".join(p))
+                if not in_title:
+                    all_in_title = False
+                    if not in_body:
+                        continue
+                held += unit.weight
+                tf = TITLE_TF_WEIGHT * in_title + in_body
+                relevance += unit.weight * tf * (K1 + 1.0) / (tf + norm)
+            fit = 0.0
+            if document.title_topic:
+                stems = document.title_stem_list
+                fit = len({stems[at] for at in named} & document.title_topic) / len(
+                    document.title_topic
+                )
+            relevance *= (held / total) ** COVERAGE_POWER * (1.0 + TITLE_FIT_BOOST * fit)
             if document.is_support_page:
                 relevance *= SUPPORT_PAGE_FACTOR
-            scored.append((rowid, self._tier(plan, document, text) * TIER + relevance))
-        scored.sort(key=lambda r: -r[1])
-        return scored
-
-    def _bm25f(self, plan: Plan, document: Document, text: Text) -> tuple[float, list[Unit]]:
-        """BM25F over the query's units: each unit (a word with its forms and synonyms)
-        counts once with its own rarity, a title match weighing more than a body match."""
-        norm = K1 * (1.0 - B + B * len(text.flat) / self._average_chars)
-        relevance = 0.0
-        held = []
-        for unit in plan.topic:
-            if not unit.found:
-                continue
-            in_title = _count_in_title(unit, document)
-            in_body = _count(unit, text)
-            if not (in_title or in_body):
-                continue
-            held.append(unit)
-            tf = TITLE_TF_WEIGHT * in_title + in_body
-            relevance += unit.weight * tf * (K1 + 1.0) / (tf + norm)
-        return relevance, held
-
-    def _tier(self, plan: Plan, document: Document, text: Text) -> int:
-        if plan.stems == document.title_stem_list:
-            return 3
-        if all(_in_title(u, document) for u in plan.topic):
-            return 2
-        if (
-            len(plan.units) > 1
-            and not document.is_support_page
-            and plan.phrase in text.folded
-        ):
-            return 1
-        return 0
-
-
-def _count(unit: Unit, text: Text) -> int:
-    counts = text.counts
-    found = sum(counts.get(v, 0) for v in unit.variants)
-    found += sum(counts.get(c, 0) for c in unit.completions if c not in unit.variants)
-    found += sum(text.folded.count(" ".join(p)) for p in unit.phrases)
-    return found
-
-
-def _count_in_title(unit: Unit, document: Document) -> int:
-    found = sum(
-        1 for w in document.title_words if w in unit.variants or w in unit.completions
-    )
-    if unit.phrases:
-        joined = " ".join(document.title_words)
-        found += sum(joined.count(" ".join(p)) for p in unit.phrases)
-    return found
-
-
-def _in_title(unit: Unit, document: Document) -> bool:
-    if not unit.variant_stems.isdisjoint(document.title_stems):
-        return True
-    if any(w.startswith(p) for p in unit.prefixes for w in document.title_words):
-        return True
-    joined = " ".join(document.title_words)
-    return any(" ".join(p) in joined for p in unit.phrases)
-
-
-def _title_fit(document: Document, held: Sequence[Unit]) -> float:
-    """Share of the title's topic words that the query's matched units name."""
-    if not document.title_topic:
-        return 0.0
-    named = set()
-    for unit in held:
-        named |= unit.variant_stems & document.title_topic
-        for prefix in unit.prefixes:
-            named |= {s for s in document.title_topic if s.startswith(prefix)}
-    return len(named) / len(document.title_topic)
+            if plan.stems == document.title_stem_list:
+                tier = 3
+            elif all_in_title:
+                tier = 2
+            elif phrase and not document.is_support_page and phrase in text.folded:
+                tier = 1
+            else:
+                tier = 0
+            scored.append((rowid, tier, relevance))
+        # With any word enough to be a candidate, many pages match by one common word:
+        # those far below the best are noise, not answers.
+        floor = MIN_SHARE * max((r for _, _, r in scored), default=0.0)
+        kept = [(rowid, tier * TIER + r) for rowid, tier, r in scored if tier or r >= floor]
+        kept.sort(key=lambda r: -r[1])
+        return kept

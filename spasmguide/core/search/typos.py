@@ -27,9 +27,9 @@ class Corrector:
         """``extra``: more words a typo may be meant as (the words of the pack's synonyms)."""
         self._vocabulary = vocabulary
         self._extra = sorted(set(extra) - set(vocabulary.doc_freq))
-        self._by_length: dict[int, list[str]] | None = None
-        self._near_length: dict[int, list[str]] = {}
-        self._truncated: dict[int, tuple[dict[str, str], list[str]]] = {}
+        self._by_length: dict[tuple[str, int], list[str]] | None = None
+        self._near_length: dict[tuple[str, int], list[str]] = {}
+        self._truncated: dict[tuple[str, int], tuple[dict[str, str], list[str]]] = {}
 
     def warm_up(self) -> None:
         """Load what correcting needs now, so the first typo does not wait for it."""
@@ -60,40 +60,47 @@ class Corrector:
             )
 
         doc_freq = self._vocabulary.doc_freq
-        found = [(score, match) for match, score, _ in similar(self._near(len(word)))]
-        if prefix:
-            # Still typing: compare with the starts of longer words ("potasi" ~ "potass").
-            starts, keys = self._truncations(len(word))
-            found += [(score, starts[match]) for match, score, _ in similar(keys)]
+        # Typing slips rarely hit the first letter; looking only at words starting with
+        # the first or second letter typed keeps a 100,000-word vocabulary quick.
+        heads = dict.fromkeys(word[:2])
+        found = []
+        for head in heads:
+            found += [(score, match) for match, score, _ in similar(self._near(head, len(word)))]
+            if prefix:
+                # Still typing: compare with the starts of longer words ("potasi" ~ "potass").
+                starts, keys = self._truncations(head, len(word))
+                found += [(score, starts[match]) for match, score, _ in similar(keys)]
         # Closest first, then the most common word; on a tie, the first found.
         best = max(found, key=lambda f: (f[0], doc_freq.get(f[1], 0)), default=None)
         return best[1] if best else None
 
-    def _lengths(self) -> dict[int, list[str]]:
+    def _lengths(self) -> dict[tuple[str, int], list[str]]:
+        """Candidate words by first letter and length."""
         if self._by_length is None:
-            by_length: dict[int, list[str]] = {}
+            by_length: dict[tuple[str, int], list[str]] = {}
             for term in itertools.chain(self._vocabulary.sorted, self._extra):
                 if len(term) >= 3 and term.isalpha():
-                    by_length.setdefault(len(term), []).append(term)
+                    by_length.setdefault((term[0], len(term)), []).append(term)
             self._by_length = by_length
         return self._by_length
 
-    def _near(self, n: int) -> list[str]:
-        candidates = self._near_length.get(n)
+    def _near(self, head: str, n: int) -> list[str]:
+        candidates = self._near_length.get((head, n))
         if candidates is None:
             lengths = self._lengths()
-            candidates = [t for k in range(n - 2, n + 3) for t in lengths.get(k, ())]
-            self._near_length[n] = candidates
+            candidates = [t for k in range(n - 2, n + 3) for t in lengths.get((head, k), ())]
+            self._near_length[(head, n)] = candidates
         return candidates
 
-    def _truncations(self, n: int) -> tuple[dict[str, str], list[str]]:
-        """Starts of length ``n`` of longer index words, each to its most common word."""
-        cached = self._truncated.get(n)
+    def _truncations(self, head: str, n: int) -> tuple[dict[str, str], list[str]]:
+        """Starts of length ``n`` of longer index words beginning with ``head``, each to
+        its most common word."""
+        cached = self._truncated.get((head, n))
         if cached is None:
             doc_freq = self._vocabulary.doc_freq
             starts: dict[str, str] = {}
-            for length, terms in self._lengths().items():
-                if length <= n:
+            for (first, length), terms in self._lengths().items():
+                if first != head or length <= n:
                     continue
                 for term in terms:
                     start = term[:n]
@@ -101,5 +108,5 @@ class Corrector:
                     if other is None or doc_freq.get(term, 0) > doc_freq.get(other, 0):
                         starts[start] = term
             cached = (starts, list(starts))
-            self._truncated[n] = cached
+            self._truncated[(head, n)] = cached
         return cached

@@ -11,19 +11,31 @@ from spasmguide.core.search.analysis import Language
 __all__ = ["Vocabulary"]
 
 MAX_STEM_VARIANTS = 12
-MAX_COMPLETIONS = 40
-"""Index words a half-typed word stands for: the most common ones starting with it."""
+MAX_COMPLETIONS = (0, 8, 16, 24, 40)
+"""Index words a half-typed word of 1, 2, 3, 4+ letters stands for: the most common ones
+starting with it. One letter says little, and ranking its hundreds of words costs a frame."""
 
 
 class Vocabulary:
     """Every folded word of an index with the number of pages holding it."""
 
-    def __init__(self, doc_freq: dict[str, int], pages: int, language: Language) -> None:
+    def __init__(
+        self,
+        doc_freq: dict[str, int],
+        pages: int,
+        language: Language,
+        stems: list[str] | None = None,
+        ordered: list[str] | None = None,
+    ) -> None:
+        """``stems`` and ``ordered``: the stems of ``sorted(doc_freq)`` and that list, when
+        known (from the cache)."""
         self.doc_freq = doc_freq
         self.pages = max(1, pages)
         self.language = language
-        self.sorted: list[str] = sorted(doc_freq)
-        stems = language.stem_many(self.sorted)
+        self.sorted: list[str] = ordered if ordered is not None else sorted(doc_freq)
+        if stems is None or len(stems) != len(self.sorted):
+            stems = language.stem_many(self.sorted)
+        self.stems = stems
         by_stem: dict[str, list[str]] = {}
         for term, term_stem in zip(self.sorted, stems, strict=True):
             by_stem.setdefault(term_stem, []).append(term)
@@ -35,6 +47,17 @@ class Vocabulary:
 
     def __len__(self) -> int:
         return len(self.doc_freq)
+
+    def state(self) -> tuple[list[str], list[int], list[str]]:
+        """Words, their page counts and stems, to keep in the cache."""
+        return self.sorted, [self.doc_freq[t] for t in self.sorted], self.stems
+
+    @classmethod
+    def from_state(
+        cls, state: tuple[list[str], list[int], list[str]], pages: int, language: Language
+    ) -> Vocabulary:
+        terms, counts, stems = state
+        return cls(dict(zip(terms, counts, strict=True)), pages, language, stems, terms)
 
     def __contains__(self, word: object) -> bool:
         return word in self.doc_freq
@@ -54,8 +77,9 @@ class Vocabulary:
             lo = bisect.bisect_left(self.sorted, prefix)
             hi = bisect.bisect_left(self.sorted, prefix + "\U0010ffff", lo)
             words = self.sorted[lo:hi]
-            if len(words) > MAX_COMPLETIONS:
-                words = sorted(words, key=lambda t: -self.doc_freq[t])[:MAX_COMPLETIONS]
+            most = MAX_COMPLETIONS[min(len(prefix), len(MAX_COMPLETIONS) - 1)]
+            if len(words) > most:
+                words = sorted(words, key=lambda t: -self.doc_freq[t])[:most]
             found = tuple(words)
             if len(self._completions) > 4096:
                 self._completions.clear()
