@@ -31,7 +31,7 @@ __all__ = ["MIN_DOCUMENTS", "load", "store"]
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 MIN_DOCUMENTS = 500
 """Packs with fewer pages are indexed in a few milliseconds: caching them costs more."""
 
