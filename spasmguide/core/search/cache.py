@@ -20,12 +20,11 @@ import sqlite3
 import sys
 import time
 import zlib
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from spasmguide.core.pack_cache import pack_stamp
-from spasmguide.core.search.documents import Document
+from spasmguide.core.search.documents import Documents
 
 __all__ = ["MIN_DOCUMENTS", "load", "store"]
 
@@ -50,7 +49,7 @@ def _cache_file(pack: Any, cache_dir: Path) -> tuple[Path, str] | None:
     return cache_dir / name, where
 
 
-def _key(pack: Any, documents: Sequence[Document]) -> tuple[Any, ...] | None:
+def _key(pack: Any, documents: Documents) -> tuple[Any, ...] | None:
     stamp = pack_stamp(Path(pack.path))
     if stamp is None:
         return None
@@ -59,10 +58,9 @@ def _key(pack: Any, documents: Sequence[Document]) -> tuple[Any, ...] | None:
     except OSError:
         return None
     digest = 0
-    for document in documents:
+    for tab_id, _, section_id, title, text in documents.rows:
         digest = zlib.crc32(
-            f"{document.tab_id}\0{document.section_id}\0{document.title}\0{len(document.text)}\0"
-            .encode("utf-8", "surrogateescape"),
+            f"{tab_id}\0{section_id}\0{title}\0{len(text)}\0".encode("utf-8", "surrogateescape"),
             digest,
         )
     return (FORMAT, stamp, code, sqlite3.sqlite_version, len(documents), digest)
@@ -72,7 +70,7 @@ Vocabulary = tuple[list[str], list[int], list[str]]
 
 
 def load(
-    pack: Any, documents: Sequence[Document], cache_dir: Path
+    pack: Any, documents: Documents, cache_dir: Path
 ) -> tuple[sqlite3.Connection, Vocabulary] | None:
     """The index database of ``pack`` and its vocabulary (words, page counts, stems) from
     the cache, or None when there is no current one."""
@@ -111,7 +109,7 @@ def load(
 
 def store(
     pack: Any,
-    documents: Sequence[Document],
+    documents: Documents,
     cache_dir: Path,
     db: sqlite3.Connection,
     vocabulary: Vocabulary,

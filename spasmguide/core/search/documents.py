@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 
 from spasmguide.core.search.analysis import Language
 from spasmguide.core.synonyms import words_of
 
-__all__ = ["Document", "documents_of"]
+__all__ = ["Document", "Documents", "documents_of"]
 
 TIMER_TAB, ABOUT_TAB = "timer", "about"
 SUPPORT_TABS = (TIMER_TAB, ABOUT_TAB)
@@ -35,33 +35,61 @@ class Document:
         return self.tab_id in SUPPORT_TABS
 
 
-def documents_of(pack: Any, language: Language) -> list[Document]:
+Row = tuple[str, str, str, str, str]
+"""A page as plain text: tab id, tab title, section id, title, text."""
+
+
+class Documents(Sequence[Document]):
+    """The pages of a pack, numbered as the index numbers them.
+
+    ``rows`` holds them as plain text; a :class:`Document` (title words and stems) is made
+    the first time ranking asks for it, so a pack whose index comes from the cache does
+    not prepare 10,000 titles it may never show.
+    """
+
+    def __init__(self, rows: list[Row], language: Language) -> None:
+        self.rows = rows
+        self._language = language
+        self._made: list[Document | None] = [None] * len(rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    @overload
+    def __getitem__(self, at: int) -> Document: ...
+
+    @overload
+    def __getitem__(self, at: slice) -> list[Document]: ...
+
+    def __getitem__(self, at: int | slice) -> Document | list[Document]:
+        if isinstance(at, slice):
+            return [self[i] for i in range(*at.indices(len(self)))]
+        made = self._made[at]
+        if made is None:
+            made = _document(*self.rows[at], self._language)
+            self._made[at] = made
+        return made
+
+
+def _document(
+    tab_id: str, tab_title: str, section_id: str, title: str, text: str, language: Language
+) -> Document:
+    words = tuple(words_of(title))
+    stems = tuple(map(language.stem, words))
+    topic = frozenset(s for w, s in zip(words, stems, strict=True) if w not in language.stopwords)
+    return Document(
+        tab_id, tab_title, section_id, title, text, words, frozenset(stems), stems, topic
+    )
+
+
+def documents_of(pack: Any, language: Language) -> Documents:
     """Every page of ``pack`` in the order search numbers them."""
-
-    stem_of: dict[str, str] = {}
-
-    def document(tab_id: str, tab_title: str, section_id: str, title: str, text: str) -> Document:
-        words = tuple(words_of(title))
-        stems = tuple(map(stem_of.__getitem__, words))
-        topic = frozenset(
-            s for w, s in zip(words, stems, strict=True) if w not in language.stopwords
-        )
-        return Document(
-            tab_id, tab_title, section_id, title, text, words, frozenset(stems), stems, topic
-        )
-
-    sections = list(pack.sections())
-    titles = [section.title for _, section in sections]
-    titles += [str(getattr(r, "title", "")) for r in getattr(pack, "routines", ()) or ()]
-    titles.append(f"About {pack.title}")
-    unique = sorted({w for title in titles for w in words_of(title)})
-    stem_of.update(zip(unique, language.stem_many(unique), strict=True))
-    documents = [
-        document(tab.id, tab.title, section.id, section.title, section.text)
-        for tab, section in sections
+    rows: list[Row] = [
+        (tab.id, tab.title, section.id, section.title, section.text)
+        for tab, section in pack.sections()
     ]
-    documents += [
-        document(TIMER_TAB, "Timer", routine.id, routine.title, _routine_text(routine))
+    rows += [
+        (TIMER_TAB, "Timer", routine.id, routine.title, _routine_text(routine))
         for routine in getattr(pack, "routines", ()) or ()
     ]
     about = [pack.title, pack.subtitle, pack.disclaimer]
@@ -69,12 +97,8 @@ def documents_of(pack: Any, language: Language) -> list[Document]:
         f"{source.credit}: {source.used_for}" if hasattr(source, "credit") else str(source)
         for source in getattr(pack, "sources", ())
     ]
-    documents.append(
-        document(
-            ABOUT_TAB, "About", "about", f"About {pack.title}", _paragraphs(about)
-        )
-    )
-    return documents
+    rows.append((ABOUT_TAB, "About", "about", f"About {pack.title}", _paragraphs(about)))
+    return Documents(rows, language)
 
 
 def _routine_text(routine: Any) -> str:

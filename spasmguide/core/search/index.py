@@ -13,7 +13,7 @@ from typing import Any
 from spasmguide.core.errors import describe_exception
 from spasmguide.core.search import cache
 from spasmguide.core.search.analysis import Language, fold_keep_length, language_for
-from spasmguide.core.search.documents import Document, documents_of
+from spasmguide.core.search.documents import SUPPORT_TABS, Documents, documents_of
 from spasmguide.core.search.hits import Hit, Matcher, Text, snippet
 from spasmguide.core.search.planner import MIN_SUGGEST_WORD, Plan, Planner
 from spasmguide.core.search.ranking import Ranker
@@ -40,7 +40,7 @@ class SearchIndex:
     def __init__(
         self,
         connection: sqlite3.Connection,
-        documents: list[Document],
+        documents: Documents,
         synonyms: Synonyms,
         examples: Sequence[str],
         language: Language | None = None,
@@ -98,7 +98,7 @@ class SearchIndex:
             db = _fill(documents)
         synonyms = pack.synonyms if isinstance(pack.synonyms, Synonyms) else Synonyms()
         examples = list(synonyms.examples) or sorted(
-            (d.title for d in documents if not d.is_support_page), key=len
+            (row[3] for row in documents.rows if row[0] not in SUPPORT_TABS), key=len
         )[:4]
         index = cls(
             db, documents, synonyms, examples, language,
@@ -155,8 +155,9 @@ class SearchIndex:
 
     def help_hit(self) -> Hit | None:
         """The pack's "When to get help" section as a hit, to offer when search has no answer."""
-        for rowid, document in enumerate(self._documents):
-            if document.section_id == self._help_section and not document.is_support_page:
+        for rowid, row in enumerate(self._documents.rows):
+            if row[2] == self._help_section and row[0] not in SUPPORT_TABS:
+                document = self._documents[rowid]
                 text = self._text_of(rowid)
                 return Hit(
                     tab_id=document.tab_id,
@@ -228,8 +229,9 @@ class SearchIndex:
         )
 
 
-def _fill(documents: Sequence[Document]) -> sqlite3.Connection:
+def _fill(documents: Documents) -> sqlite3.Connection:
     """A new in-memory database holding ``documents`` in FTS5 tables."""
+    rows = enumerate(documents.rows)
     db = sqlite3.connect(":memory:", check_same_thread=False)
     # Contentless: the text lives in the documents already, so SQLite keeps only the index.
     # No prefix index: a half-typed word is expanded to whole index words (planner.py),
@@ -249,10 +251,10 @@ def _fill(documents: Sequence[Document]) -> sqlite3.Connection:
     with db:
         db.executemany(
             "INSERT INTO docs(rowid, title, body, tab) VALUES (?, ?, ?, ?)",
-            ((i, d.title, d.text, d.tab_title) for i, d in enumerate(documents)),
+            ((i, title, text, tab_title) for i, (_, tab_title, _, title, text) in rows),
         )
         db.executemany(
             "INSERT INTO titles(rowid, title) VALUES (?, ?)",
-            ((i, d.title) for i, d in enumerate(documents)),
+            ((i, row[3]) for i, row in enumerate(documents.rows)),
         )
     return db

@@ -23,7 +23,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 
-from spasmguide.core.search.documents import Document
+from spasmguide.core.search.documents import Documents
 from spasmguide.core.search.hits import Text
 from spasmguide.core.search.planner import Plan, Unit
 
@@ -56,13 +56,13 @@ class Ranker:
     def __init__(
         self,
         db: sqlite3.Connection,
-        documents: Sequence[Document],
+        documents: Documents,
         text_of: Callable[[int], Text],
     ) -> None:
         self._db = db
         self._documents = documents
         self._text_of = text_of
-        chars = sum(len(d.text) for d in documents)
+        chars = sum(len(row[4]) for row in documents.rows)
         self._average_chars = max(1.0, chars / max(1, len(documents)))
 
     @staticmethod
