@@ -458,3 +458,13 @@ def test_a_large_packs_index_is_kept_and_used_while_the_pack_is_unchanged(
         file.write_bytes(file.read_bytes()[:100])
     assert [h.section_id for h in SearchIndex.build(load_pack(root), cache_dir=cache_dir)
             .query("magnesium")] == ["s0"]
+
+
+def test_in_a_pack_too_big_to_score_every_page_the_best_page_still_comes_first(
+    tmp_path: Path,
+) -> None:
+    # More pages match than are scored in full: SQLite's ranking must pick the right ones.
+    sections = {f"Page {i}": "A leg cramp. Leg cramps at night." for i in range(80)}
+    sections["Illnesses"] = "A leg cramp can come with sarcoidosis."
+    index = SearchIndex.build(load_pack(write_pack(tmp_path, sections)))
+    assert index.query("leg cramp sarcoidosis", limit=3)[0].section_id == "s80"

@@ -30,7 +30,7 @@ __all__ = ["MIN_DOCUMENTS", "load", "store"]
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 MIN_DOCUMENTS = 500
 """Packs with fewer pages are indexed in a few milliseconds: caching them costs more."""
 

@@ -71,11 +71,9 @@ class Unit:
     def expression(self) -> str:
         """The unit as an FTS5 ``MATCH`` expression: any of its forms."""
         parts = [quote((v,)) for v in sorted(self.forms)]
-        # The index keeps no word positions (see index.py), so a phrase is asked for as
-        # all its words; ranking then counts the phrase itself in each page's text.
-        parts += ["(" + " AND ".join(quote((w,)) for w in p) + ")" for p in self.phrases]
+        parts += [quote(p) for p in self.phrases]
         if not parts:
-            return " AND ".join(quote((w,)) for w in self.words)
+            return quote(self.words)
         if len(parts) == 1:
             return parts[0]
         # Explicit OR inside parentheses: SQLite 3.40's FTS5 rejects a group placed next
