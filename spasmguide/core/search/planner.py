@@ -55,6 +55,7 @@ class Unit:
     prefixes: tuple[str, ...] = ()  # the word still being typed
     completions: tuple[str, ...] = ()  # index words it may be the start of
     forms: frozenset[str] = frozenset()  # variants and completions: single words it matches
+    synonym_forms: frozenset[str] = frozenset()  # those that come only from synonyms
     phrases: tuple[tuple[str, ...], ...] = ()  # multi-word alternatives
     corrected: str | None = None
     df: int = 0  # pages holding the unit's commonest form (0: none)
@@ -203,11 +204,14 @@ class Planner:
             prefix = len(word) < MIN_WHOLE_WORD or not self.corrector.is_real_word(word)
         variants: set[str] = set()
         phrases: list[tuple[str, ...]] = []
+        typed: set[str] = set()
         for alt in alternatives:
             if len(alt) == 1:
                 if alt[0] in vocabulary:
                     variants.add(alt[0])
                 variants.update(vocabulary.variants(alt[0]))
+                if alt is alternatives[0]:
+                    typed = set(variants)
             elif all(w in vocabulary for w in alt):
                 phrases.append(alt)
         prefix = prefix and len(own) == 1
@@ -227,6 +231,7 @@ class Planner:
         unit.prefixes = (own[-1],) if prefix else ()
         unit.completions = completions
         unit.forms = unit.variants | frozenset(completions)
+        unit.synonym_forms = unit.forms - typed - frozenset(completions)
         unit.phrases = tuple(phrases)
         unit.prefix = prefix
         df = vocabulary.df(variants | set(completions))

@@ -45,6 +45,9 @@ TITLE_TF_WEIGHT = 5.0
 """A word in the title counts as this many in the body (BM25F)."""
 COVERAGE_POWER = 2.0
 TITLE_FIT_BOOST = 0.5
+SYNONYM_SHARE = 0.5
+"""What a match through a synonym counts for, against the word as typed: a page that
+says "calf" answers "lump in my calf" better than one that only says "leg"."""
 TIER = 1000.0
 MIN_SHARE = 0.05
 """Hits scoring below this share of the best one (and in no tier) are left out."""
@@ -139,18 +142,26 @@ class Ranker:
             named: set[int] = set()
             all_in_title = every_unit_found
             for unit in units:
-                forms, prefixes = unit.forms, unit.prefixes
-                in_title = 0
+                forms, prefixes, others = unit.forms, unit.prefixes, unit.synonym_forms
+                in_title = 0.0
                 for at, word in enumerate(title_words):
-                    if word in forms or (prefixes and word.startswith(prefixes[0])):
-                        in_title += 1
+                    if word in others:
+                        in_title += SYNONYM_SHARE
+                    elif word in forms or (prefixes and word.startswith(prefixes[0])):
+                        in_title += 1.0
                         named.add(at)
-                in_body = sum(counts[w] for w in forms & words if w in counts)
+                in_body = 0.0
+                for word in forms & words:
+                    if word in counts:
+                        in_body += counts[word] * (SYNONYM_SHARE if word in others else 1.0)
                 if unit.phrases:
+                    # Phrases come from synonyms, or are the typed phrase itself.
+                    share = SYNONYM_SHARE if unit.words not in unit.phrases else 1.0
                     joined = " ".join(title_words)
                     for p in unit.phrases:
-                        in_title += joined.count(" ".join(p))
-                        in_body += text.folded.count(" ".join(p))
+                        part = 1.0 if p == unit.words else share
+                        in_title += part * joined.count(" ".join(p))
+                        in_body += part * text.folded.count(" ".join(p))
                 if not in_title:
                     all_in_title = False
                     if not in_body:
