@@ -167,7 +167,7 @@ def build(
     components = Components(window=window, pack=pack, settings=settings, options=options)
     components.extras["appearance"] = appearance
     _build_timer(components, clock)
-    _build_search(components)
+    _build_search(components, None if options.kiosk else pack_cache)
 
     window.finish_tabs()
     _build_accessibility(components)
@@ -227,11 +227,12 @@ def _build_kiosk(components: Components, config: KioskConfig, clock: Callable[[]
     )
 
 
-def _build_search(components: Components) -> None:
+def _build_search(components: Components, cache_dir: Path | None = None) -> None:
     """The search box now; the index, results page and controller just after the first paint.
 
     The box is part of the first frame. What answers it is made once the window has painted,
-    or at the first keystroke if someone types before that.
+    or at the first keystroke if someone types before that. A large pack's built index is
+    kept in ``cache_dir`` between starts (None: built every time, as in kiosk mode).
     """
     from spasmguide.ui.search_box import SearchBox
 
@@ -245,7 +246,7 @@ def _build_search(components: Components) -> None:
         from spasmguide.core.search import SearchIndex
         from spasmguide.ui.search import SearchController, SearchResults
 
-        index = SearchIndex.build(pack)
+        index = SearchIndex.build(pack, cache_dir=cache_dir)
         evidence = {s.id: s.evidence for _, s in pack.sections() if s.evidence is not None}
         results = SearchResults(index, evidence=evidence)
         controller = SearchController(index, box, results, parent=window)

@@ -104,8 +104,10 @@ class HitListModel(QAbstractListModel):
             return hit.section_title
         if role == Qt.ItemDataRole.AccessibleTextRole:
             badge = self.evidence_label(hit)
-            badge = f" {self.tr('Evidence:')} {badge}." if badge else ""
-            return f"{hit.section_title}, in {hit.tab_title}.{badge} {hit.snippet}"
+            badge = " " + self.tr("Evidence: {label}.").format(label=badge) if badge else ""
+            return self.tr("{title}, in {tab}.{badge} {snippet}").format(
+                title=hit.section_title, tab=hit.tab_title, badge=badge, snippet=hit.snippet
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(f"{hit.tab_title}: {hit.section_title}")
         if role == HIT_ROLE:
@@ -284,15 +286,16 @@ class SearchResults(QWidget):
         """``evidence`` gives each treatment section's label, shown as a badge on its row."""
         super().__init__(parent)
         self.setObjectName("search-results")
-        self.setAccessibleName("Search results")
+        self.setAccessibleName(self.tr("Search results"))
         self._examples = tuple(index.examples)
+        self._help_hit = index.help_hit()
         self._query = ""
         self._announced: str | None = None
         self._alternative = ""
 
         self.status = QLabel()
         self.status.setObjectName("search-status")
-        self.status.setAccessibleName("Search status")
+        self.status.setAccessibleName(self.tr("Search status"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         self.instead_button = QPushButton()
@@ -303,16 +306,29 @@ class SearchResults(QWidget):
         self.instead_button.setFont(link_font)
         self.instead_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.instead_button.setMinimumHeight(48)
-        self.instead_button.setAccessibleName("Search instead for the words as typed")
+        self.instead_button.setAccessibleName(self.tr("Search instead for the words as typed"))
         self.instead_button.clicked.connect(self._on_instead_button_clicked)
         self.suggestion_button = QPushButton()
         self.suggestion_button.setObjectName("search-suggestion")
         self.suggestion_button.setMinimumHeight(48)
-        self.suggestion_button.setAccessibleName("Did you mean")
+        self.suggestion_button.setAccessibleName(self.tr("Did you mean"))
         self.suggestion_button.clicked.connect(self._on_suggestion_button_clicked)
         self._suggestion = ""
 
-        self.examples_label = QLabel("Try one of these:")
+        # No results is an answer too: say so plainly and point to When to get help.
+        self.help_label = QLabel()
+        self.help_label.setObjectName("search-help-label")
+        self.help_label.setWordWrap(True)
+        self.help_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.help_button = QPushButton(
+            self._help_hit.section_title if self._help_hit else self.tr("When to get help")
+        )
+        self.help_button.setObjectName("search-help")
+        self.help_button.setMinimumHeight(48)
+        self.help_button.setAccessibleName(self.help_button.text())
+        self.help_button.clicked.connect(self._on_help_button_clicked)
+
+        self.examples_label = QLabel(self.tr("Try one of these:"))
         self.examples_label.setObjectName("search-examples-label")
         self.example_buttons: list[QPushButton] = []
         examples_row = QHBoxLayout()
@@ -320,7 +336,7 @@ class SearchResults(QWidget):
         for example in self._examples:
             button = QPushButton(example)
             button.setObjectName("search-example")
-            button.setAccessibleName(f"Search for {example}")
+            button.setAccessibleName(self.tr("Search for {example}").format(example=example))
             button.setMinimumHeight(48)
             button.clicked.connect(lambda _=False, e=example: self.search_requested.emit(e))
             examples_row.addWidget(button)
@@ -331,7 +347,7 @@ class SearchResults(QWidget):
         self.list = QListView()
         self.list.setObjectName("search-list")
         give_ring_room(self.list)
-        self.list.setAccessibleName("Search results list")
+        self.list.setAccessibleName(self.tr("Search results list"))
         self.list.setModel(self.model)
         self.list.setItemDelegate(HitDelegate(self.list))
         self.list.setUniformItemSizes(True)
@@ -359,8 +375,12 @@ class SearchResults(QWidget):
         self.pages = QStackedWidget()
         self.pages.addWidget(self.list)
         self.pages.addWidget(empty_page)
+        help_row = QHBoxLayout()
+        help_row.addWidget(self.help_label, 1)
+        help_row.addWidget(self.help_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(help_row)
         layout.addWidget(self.pages, 1)
         self.set_results("", [])
 
@@ -391,45 +411,84 @@ class SearchResults(QWidget):
         if hits:
             self.list.setCurrentIndex(self.model.index(0, 0))
         corrected = hits[0] if hits and hits[0].corrected_to and not literal else None
+        weak = bool(hits) and hits[0].weak
         self._alternative = shown if corrected else ""
         if not shown:
-            status = "Type what you feel or want to know, or try one of these:"
+            status = self.tr("Type what you feel or want to know, or try one of these:")
         elif corrected is not None:
-            status = f"Showing results for \u201c{corrected.corrected_to}\u201d"
-            self.instead_button.setText(f"Search instead for \u201c{shown}\u201d")
-            self.instead_button.setAccessibleName(f"Search instead for {shown}")
+            status = self.tr("Showing results for \u201c{query}\u201d").format(
+                query=corrected.corrected_to
+            )
+            self.instead_button.setText(
+                self.tr("Search instead for \u201c{query}\u201d").format(query=shown)
+            )
+            self.instead_button.setAccessibleName(
+                self.tr("Search instead for {query}").format(query=shown)
+            )
+        elif weak:
+            status = self.tr("No good match for \u201c{query}\u201d").format(query=shown)
+        elif len(hits) == 1:
+            status = self.tr("1 result for \u201c{query}\u201d").format(query=shown)
         elif hits:
-            count = len(hits)
-            status = f"{count} result{'s' if count != 1 else ''} for \u201c{shown}\u201d"
+            status = self.tr("{count} results for \u201c{query}\u201d").format(
+                count=len(hits), query=shown
+            )
         else:
-            status = f"No results for \u201c{shown}\u201d"
+            status = self.tr("No results for \u201c{query}\u201d").format(query=shown)
         self.status.setText(status)
         self.instead_button.setVisible(corrected is not None)
         if corrected is None and self.instead_button.text():
             # A hidden button still holds its words; the next person must not find them.
             self.instead_button.setText("")
-            self.instead_button.setAccessibleName("Search instead for the words as typed")
+            self.instead_button.setAccessibleName(
+                self.tr("Search instead for the words as typed")
+            )
         self._suggestion = suggestion or ""
         already_shown = corrected is not None and suggestion == corrected.corrected_to
         offer = bool(suggestion) and shown and suggestion != shown and len(hits) < 3
         offer = offer and not already_shown
         self.suggestion_button.setVisible(bool(offer))
         if offer:
-            self.suggestion_button.setText(f"Did you mean \u201c{suggestion}\u201d?")
-            self.suggestion_button.setAccessibleName(f"Did you mean {suggestion}")
+            self.suggestion_button.setText(
+                self.tr("Did you mean \u201c{query}\u201d?").format(query=suggestion)
+            )
+            self.suggestion_button.setAccessibleName(
+                self.tr("Did you mean {query}").format(query=suggestion)
+            )
         elif self.suggestion_button.text():
             self.suggestion_button.setText("")  # hidden, and it hints at the last search
-            self.suggestion_button.setAccessibleName("Did you mean")
-        self.examples_label.setText("Try one of these:" if shown else "For example:")
+            self.suggestion_button.setAccessibleName(self.tr("Did you mean"))
+        help_text = ""
+        if shown and not hits:
+            help_text = self.tr(
+                "This guide has nothing on that. If you are worried about your health, "
+                "see When to get help."
+            )
+        elif shown and weak:
+            help_text = self.tr(
+                "This guide may not cover that: these pages match only some of your words. "
+                "If you are worried about your health, see When to get help."
+            )
+        self.help_label.setText(help_text)
+        self.help_label.setVisible(bool(help_text))
+        self.help_button.setVisible(bool(help_text) and self._help_hit is not None)
+        self.examples_label.setText(
+            self.tr("Try one of these:") if shown else self.tr("For example:")
+        )
         self.pages.setCurrentIndex(1 if not hits else 0)
-        self._announce(status, hits)
+        self._announce(f"{status}. {help_text}" if help_text else status, hits)
         if query != self._query:
             self._query = query
             self.query_changed.emit(query)
 
     def _announce(self, status: str, hits: Sequence[Hit]) -> None:
         """Tell screen readers the result count when it changes."""
-        message = status if not hits else f"{status}. Top result: {hits[0].section_title}"
+        if hits:
+            message = self.tr("{status}. Top result: {title}").format(
+                status=status, title=hits[0].section_title
+            )
+        else:
+            message = status
         if message == self._announced:
             return
         self._announced = message
@@ -467,6 +526,11 @@ class SearchResults(QWidget):
         hit = self.model.hit(index.row())
         if hit is not None:
             self.hit_activated.emit(hit)
+
+    @Slot()
+    def _on_help_button_clicked(self) -> None:
+        if self._help_hit is not None:
+            self.hit_activated.emit(self._help_hit)
 
     @Slot()
     def _on_instead_button_clicked(self) -> None:

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from spasmguide.core.content import Pack, load_pack
-from spasmguide.core.search import Hit, SearchIndex, hit_to_json, stem
+from spasmguide.core.search import Hit, SearchIndex, hit_to_json, language_for, stem
+from spasmguide.core.search import cache as search_cache
+from spasmguide.core.search import index as search_index
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -187,12 +189,13 @@ def test_whole_title_match_comes_first(pack: Pack, index: SearchIndex) -> None:
     assert top_ids(index, "When to get help", 1) == [section_id(pack, "when to get help")]
 
 
-def test_all_words_first_then_any_word(tmp_path: Path) -> None:
+def test_pages_with_every_word_come_first_then_pages_with_some(tmp_path: Path) -> None:
     pack = load_pack(
         write_pack(tmp_path, {"A": "calf cramp", "B": "calf only", "C": "cramp only"})
     )
     index = SearchIndex.build(pack)
-    assert [h.section_id for h in index.query("calf cramp")] == ["s0"]
+    ids = [h.section_id for h in index.query("calf cramp")]
+    assert ids[0] == "s0" and sorted(ids) == ["s0", "s1", "s2"]
     assert {h.section_id for h in index.query("calf zebra")} == {"s0", "s1"}
 
 
@@ -290,11 +293,13 @@ def test_internal_failure_is_logged_and_returns_nothing(
     monkeypatch.setattr(index, "_run", broken)
     with caplog.at_level(logging.ERROR, logger="spasmguide.core.search"):
         assert index.query("my private worry") == []
-        assert index.suggest("my private worry") is None
+        # A misspelling, so that "Did you mean" gets as far as searching its correction.
+        assert index.suggest("my private worry potasium") is None
     assert "search failed: RuntimeError in broken" in caplog.text
     assert "suggestion failed" in caplog.text
     # What people search for is private: the words never reach the log.
     assert "private worry" not in caplog.text
+    assert "potasium" not in caplog.text
 
 
 def test_limit_is_respected(index: SearchIndex) -> None:
@@ -351,3 +356,115 @@ def test_guide_sections_come_before_timer_routines(index: SearchIndex, query: st
     # alone, the explanation comes before the short routine text.
     hits = index.query(query)
     assert hits and hits[0].tab_id not in ("timer", "about"), hits[:3]
+
+
+@pytest.mark.parametrize(
+    ("word", "not_this"),
+    [("diabetic", "diuretics"), ("sprain", "strained"), ("clot", "cloth")],
+)
+def test_a_real_word_is_never_turned_into_a_different_word(
+    index: SearchIndex, word: str, not_this: str
+) -> None:
+    assert not_this in index.vocabulary  # the near word is there to be wrongly found
+    hits = index.query(word)
+    assert all(h.corrected_to is None for h in hits)
+    assert all(not_this not in [t.lower() for t in h.terms] for h in hits)
+    assert index.suggest(word) is None
+
+
+def test_a_half_typed_word_still_finds_the_words_it_starts(index: SearchIndex) -> None:
+    assert "potassium" in [t.lower() for t in index.query("potas")[0].terms]
+    # "clo" is not a word: it may still become "cloth" while typing.
+    assert any("cloth" in h.terms for h in index.query("clo"))
+
+
+def test_question_words_are_left_out_of_the_search(index: SearchIndex) -> None:
+    expression = index.match_expression("why do my legs cramp when i walk")
+    assert expression is not None
+    for word in ('"why"', '"do"', '"my"', '"when"', '"i"'):
+        assert word not in expression
+    assert '"cramp"' in expression and '"walk"' in expression
+
+
+def test_a_page_with_the_rare_words_beats_one_with_all_the_common_ones(
+    tmp_path: Path,
+) -> None:
+    index = SearchIndex.build(
+        load_pack(
+            write_pack(
+                tmp_path,
+                {
+                    "Night": "Your leg hurts at night. The leg can hurt a lot.",
+                    "Day": "Your leg hurts in the day.",
+                    "Walking": "Your leg hurts at night after walking.",
+                    "Swelling": "A swollen calf needs a doctor today.",
+                },
+            )
+        )
+    )
+    hits = index.query("my leg hurts at night and my calf is swollen")
+    assert hits[0].section_id == "s3"
+    assert {h.section_id for h in hits} == {"s0", "s1", "s2", "s3"}
+
+
+def test_weak_hits_when_the_main_words_are_not_in_the_pack(index: SearchIndex) -> None:
+    assert all(h.weak for h in index.query("tooth pain"))
+    assert not any(h.weak for h in index.query("leg pain"))
+    assert hit_to_json(index.query("tooth pain")[0])["weak"] is True
+
+
+def test_help_hit_is_the_packs_when_to_get_help(pack: Pack, index: SearchIndex) -> None:
+    hit = index.help_hit()
+    assert hit is not None
+    assert hit.section_id == pack.help_section
+    tab, section = pack.locate(hit.section_id) or (None, None)
+    assert tab is not None and section is not None
+    assert (hit.tab_id, hit.section_title) == (tab.id, section.title)
+
+
+def test_each_pack_language_gets_its_own_stemmer() -> None:
+    assert language_for("en").stem("cramps") == "cramp"
+    spanish = language_for("es-MX")
+    assert spanish.stem("calambres") == spanish.stem("calambre")
+    assert spanish.stopwords == frozenset()  # none written yet: every word is searched
+    unknown = language_for("xx")
+    assert unknown.stem("cramps") == "cramps"
+    assert not unknown.is_word("cramp")
+
+
+def test_a_large_packs_index_is_kept_and_used_while_the_pack_is_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_cache, "MIN_DOCUMENTS", 1)
+    root = write_pack(tmp_path / "pack", {"Cramp": "A calf cramp.", "Salt": "Potassium."})
+    cache_dir = tmp_path / "cache"
+    built = SearchIndex.build(load_pack(root), cache_dir=cache_dir)
+    assert len(list(cache_dir.iterdir())) == 1
+
+    def no_build(*_args: object) -> None:
+        raise AssertionError("built again although the cache is current")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(search_index, "_fill", no_build)
+        cached = SearchIndex.build(load_pack(root), cache_dir=cache_dir)
+    assert cached.vocabulary == built.vocabulary
+    assert [h.section_id for h in cached.query("potasium")] == ["s1"]
+
+    # A changed pack is indexed afresh; so is a damaged cache file, without a word.
+    (root / "tab.md").write_text("# Tab\n\n## Other {#s0}\n\nMagnesium.\n", encoding="utf-8")
+    assert [h.section_id for h in SearchIndex.build(load_pack(root), cache_dir=cache_dir)
+            .query("magnesium")] == ["s0"]
+    for file in cache_dir.iterdir():
+        file.write_bytes(file.read_bytes()[:100])
+    assert [h.section_id for h in SearchIndex.build(load_pack(root), cache_dir=cache_dir)
+            .query("magnesium")] == ["s0"]
+
+
+def test_in_a_pack_too_big_to_score_every_page_the_best_page_still_comes_first(
+    tmp_path: Path,
+) -> None:
+    # More pages match than are scored in full: SQLite's ranking must pick the right ones.
+    sections = {f"Page {i}": "A leg cramp. Leg cramps at night." for i in range(80)}
+    sections["Illnesses"] = "A leg cramp can come with sarcoidosis."
+    index = SearchIndex.build(load_pack(write_pack(tmp_path, sections)))
+    assert index.query("leg cramp sarcoidosis", limit=3)[0].section_id == "s80"

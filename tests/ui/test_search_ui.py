@@ -132,6 +132,38 @@ def test_no_results_shows_suggestion_and_examples(qtbot, parts: Parts) -> None:
     assert results.model.rowCount() >= 1
 
 
+def test_no_results_says_so_and_offers_when_to_get_help(
+    qtbot, parts: Parts, pack: Pack
+) -> None:
+    results = parts.results
+    qtbot.keyClicks(parts.box, "zqxwv")
+    assert results.help_label.isVisibleTo(results)
+    assert "nothing on that" in results.help_label.text()
+    assert results.help_button.isVisibleTo(results)
+    with qtbot.waitSignal(parts.controller.hit_activated, timeout=1000) as signal:
+        results.help_button.click()
+    assert signal.args[0].section_id == pack.help_section
+
+
+def test_a_question_the_guide_does_not_cover_says_so_but_shows_what_matches(
+    qtbot, parts: Parts
+) -> None:
+    # The guide has nothing about teeth: pages about pain are not an answer to that.
+    results = parts.results
+    qtbot.keyClicks(parts.box, "tooth pain")
+    assert results.status.text() == "No good match for \u201ctooth pain\u201d"
+    assert results.model.rowCount() >= 1
+    assert results.pages.currentWidget() is results.list
+    assert results.help_label.isVisibleTo(results)
+    assert results.help_button.isVisibleTo(results)
+
+
+def test_a_good_answer_does_not_offer_help_instead(qtbot, parts: Parts) -> None:
+    qtbot.keyClicks(parts.box, "potassium")
+    assert not parts.results.help_label.isVisibleTo(parts.results)
+    assert not parts.results.help_button.isVisibleTo(parts.results)
+
+
 def test_empty_box_is_never_a_blank_page(parts: Parts) -> None:
     assert parts.results.status.text()
     assert parts.results.pages.currentIndex() == 1
