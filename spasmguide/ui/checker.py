@@ -509,7 +509,6 @@ class CheckerOffer(QPushButton):
         text = self.tr("Is it serious? Answer a few questions to see how soon to get help")
         self.setText(text)
         self.setAccessibleName(text)
-        self.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxQuestion))
         font = QFont()
         font.setBold(True)
         self.setFont(font)

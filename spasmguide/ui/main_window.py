@@ -188,6 +188,13 @@ class TopBar(QWidget):
         if event.type() == QEvent.Type.FontChange:
             QTimer.singleShot(0, self, self.fit)
 
+    def event(self, event: QEvent) -> bool:
+        # A kiosk's style sheet makes the buttons larger without resizing the bar: fit again
+        # whenever what is inside asks for another size.
+        if event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, self.fit)
+        return super().event(event)
+
 
 class MainWindow(QMainWindow):
     """The guide's window. It shows what it is given; ``app.py`` builds and wires it.
