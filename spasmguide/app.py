@@ -269,12 +269,11 @@ def _build_checker(components: Components) -> None:
     Only the button is part of the first frame; the questions are read just after the first
     paint (for the search offer) or when the button is first pressed.
     """
-    from spasmguide.core.checker import has_checker
+    from spasmguide.ui.checker_button import make_checker_button, pack_has_checker
 
     window, pack, extras = components.window, components.pack, components.extras
-    if not has_checker(pack.path):
+    if not pack_has_checker(pack.path):
         return
-    from spasmguide.ui.checker import make_checker_button
 
     button = make_checker_button()
     window.add_beside_help(button)

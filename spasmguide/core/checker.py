@@ -40,7 +40,6 @@ __all__ = [
     "Result",
     "decide",
     "emergency_number_of",
-    "has_checker",
     "load_checker",
 ]
 
@@ -309,11 +308,6 @@ class CheckerSession:
 
 # --------------------------------------------------------------------------------------------
 # Loading
-
-
-def has_checker(pack_dir: Path | str) -> bool:
-    """Whether the pack in ``pack_dir`` has a checker file (a cheap look, no parsing)."""
-    return (Path(pack_dir) / CHECKER_FILE).is_file()
 
 
 def load_checker(pack_dir: Path | str, routine_ids: Iterable[str] | None = None) -> Checker | None:

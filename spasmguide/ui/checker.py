@@ -1,16 +1,17 @@
-""""Is it serious?": the red-flag checker page, its top-bar button and its search offer.
+""""Is it serious?": the red-flag checker page and its offer above search results.
 
 The page is shown over the tabs (like the search results), so the guide's tabs stay as they
 are. One question per screen with large Yes / No / Not sure buttons, then one clear result.
 Answers live only in the page's :class:`~spasmguide.core.checker.CheckerSession`, in memory;
-:meth:`CheckerPage.reset` forgets them (the kiosk calls it between visitors).
+:meth:`CheckerPage.reset` forgets them (the kiosk calls it between visitors). The button that
+opens it is in ``checker_button.py``, so the first frame does not load this module.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -47,7 +48,7 @@ from spasmguide.core.checker import (
     Outcome,
 )
 
-__all__ = ["CheckerOffer", "CheckerPage", "attach_search_offer", "make_checker_button"]
+__all__ = ["CheckerOffer", "CheckerPage", "attach_search_offer"]
 
 TOUCH_BUTTON_PX = 72
 """Answer buttons on a touch kiosk: well over the 48 px minimum, easy to hit while worried."""
@@ -72,24 +73,6 @@ LEVEL_ICONS = {
     "soon": QStyle.StandardPixmap.SP_MessageBoxInformation,
     "self-care": QStyle.StandardPixmap.SP_DialogApplyButton,
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CheckerPage", text)
-
-
-def make_checker_button() -> QPushButton:
-    """The "Is it serious?" button for the top bar, beside "When to get help"."""
-    button = QPushButton(_tr("Is it serious?"))
-    button.setObjectName("checker-button")
-    button.setAccessibleName(_tr("Is it serious?"))
-    button.setAccessibleDescription(
-        _tr("Answer a few yes or no questions to see how soon to get help")
-    )
-    font = QFont()
-    font.setBold(True)  # only the weight, so the size follows the app's text size
-    button.setFont(font)
-    return button
 
 
 class FocusLabel(QLabel):

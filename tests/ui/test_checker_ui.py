@@ -81,6 +81,24 @@ def test_the_button_sits_beside_when_to_get_help(desktop) -> None:
     assert button.geometry().left() > help_button.geometry().right()
 
 
+def test_a_pack_without_checker_toml_has_no_button(qtbot, tmp_path: Path) -> None:
+    import shutil
+
+    from spasmguide.core.checker import CHECKER_FILE
+    from spasmguide.core.content import bundled_pack_path
+    from spasmguide.ui import checker_button
+
+    assert checker_button.CHECKER_FILE == CHECKER_FILE
+    pack = tmp_path / "pack"
+    shutil.copytree(bundled_pack_path(), pack)
+    (pack / CHECKER_FILE).unlink()
+    components = shown(qtbot, build(LaunchOptions(content=pack, settings=tmp_path / "s.ini")))
+    assert "checker_button" not in components.extras
+    assert components.window.help_button.isVisible()
+    components.extras["search_box"].setText("is it serious")
+    assert components.extras.get("checker_offer") is None
+
+
 def test_keyboard_path_y_n_and_enter_on_the_focused_button(desktop, qtbot) -> None:
     page = open_checker(qtbot, desktop)
     qtbot.waitUntil(lambda: page.question_label.hasFocus())
