@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
+    QCoreApplication,
     QMessageLogContext,
     QStandardPaths,
     QTimer,
@@ -168,6 +169,7 @@ def build(
     components.extras["appearance"] = appearance
     _build_timer(components, clock)
     _build_search(components, None if options.kiosk else pack_cache)
+    _build_checker(components)
 
     window.finish_tabs()
     _build_accessibility(components)
@@ -210,6 +212,8 @@ def _build_kiosk(components: Components, config: KioskConfig, clock: Callable[[]
         )
         if hasattr(extras.get(name), method)
     ]
+    # The "Is it serious?" answers: forgotten between visitors (never made: nothing to forget).
+    hooks.append(lambda: extras.is_made("checker_page") and _reset_checker(extras))
     if "timer_tab" in extras:
         # A Timer tab that was never opened has nothing to stop: do not make it for that.
         hooks.insert(1, lambda: extras.is_made("timer_tab") and extras["timer_tab"].stop())
@@ -282,6 +286,95 @@ def _build_search(components: Components, cache_dir: Path | None = None) -> None
     extras.add_later("search_results", lambda: controller_part("search_results"))
     window.first_painted.connect(lambda: extras.make_now("search_controller"))
     box.textChanged.connect(lambda _text: extras.make_now("search_controller"))
+
+
+# -- "Is it serious?" checker ------------------------------------------------------------------
+
+
+def _build_checker(components: Components) -> None:
+    """The "Is it serious?" button beside "When to get help", its page shown over the tabs,
+    and an offer above search results that sound like a worry.
+
+    Only the button is part of the first frame; the questions are read just after the first
+    paint (for the search offer) or when the button is first pressed.
+    """
+    from spasmguide.ui.checker_button import make_checker_button, pack_has_checker
+
+    window, pack, extras = components.window, components.pack, components.extras
+    if not pack_has_checker(pack.path):
+        return
+
+    button = make_checker_button()
+    window.add_beside_help(button)
+    extras["checker_button"] = button
+
+    def load() -> Any:
+        from spasmguide.core.checker import load_checker
+
+        try:
+            return load_checker(pack.path)
+        except ContentError as exc:  # the pack changed on disk since it was checked
+            log.warning("checker could not be read:\n%s", exc)
+            return None
+
+    def make_page() -> Any:
+        from spasmguide.core.checker import emergency_number_of
+        from spasmguide.ui.checker import CheckerPage
+
+        checker = extras["checker"]
+        if checker is None:
+            return None
+        page = CheckerPage(checker, emergency_number_of(pack), touch=components.options.kiosk)
+        page.help_requested.connect(window.show_help)
+        page.close_requested.connect(window.focus_page)
+        page.timer_requested.connect(open_timer)
+        window.stack.addWidget(page)
+        if extras.is_made("navigation") and not extras["navigation"].order_pending:
+            extras["navigation"].fix_tab_order()
+        return page
+
+    def open_checker() -> None:
+        page = extras["checker_page"]
+        if page is None:
+            window.show_notice(QCoreApplication.translate(
+                "CheckerPage",
+                "The \u201cIs it serious?\u201d questions could not be opened. "
+                "Please read When to get help.",
+            ))
+            window.show_help()
+            return
+        box = extras.get("search_box")
+        if box is not None and box.text():
+            box.setText("")  # leaving the search; setText keeps nothing to undo
+        window.show_page(page)
+        page.start()
+
+    def open_timer(routine_id: str) -> None:
+        timer_tab = extras.get("timer_tab")
+        if routine_id and timer_tab is not None and not timer_tab.is_running():
+            timer_tab.select_routine(routine_id)
+        window.show_tab("timer")
+
+    def make_offer() -> Any:
+        from spasmguide.ui.checker import attach_search_offer
+
+        checker = extras["checker"]
+        if checker is None:
+            return None
+        return attach_search_offer(extras["search_results"], checker, open_checker)
+
+    button.clicked.connect(open_checker)
+    extras["open_checker"] = open_checker
+    extras.add_later("checker", load)
+    extras.add_later("checker_page", make_page)
+    extras.add_later("checker_offer", make_offer)
+    window.first_painted.connect(lambda: extras.make_now("checker_offer"))
+
+
+def _reset_checker(extras: Extras) -> None:
+    page = extras["checker_page"]
+    if page is not None:
+        page.reset()
 
 
 def _build_timer(components: Components, clock: Callable[[], float]) -> None:

@@ -98,6 +98,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.add_argument("--json", action="store_true", help="print JSON")
 
+    checker = commands.add_parser(
+        "checker", help="the \"Is it serious?\" questions, or the outcome for some Yes answers"
+    )
+    checker.add_argument("--content", dest="pack", type=Path, metavar="DIR")
+    checker.add_argument(
+        "--yes", action="append", default=[], metavar="ID",
+        help="a question answered Yes (repeat for more; the others count as No)",
+    )
+    checker.add_argument("--json", action="store_true", help="print JSON")
+
     pin_help = "set the kiosk's staff PIN (read from standard input)"
     pin = commands.add_parser("kiosk-pin", help=pin_help, description=pin_help)
     pin.add_argument("--config", dest="pin_config", type=Path, metavar="FILE", required=True)
@@ -127,6 +137,10 @@ def run_command(
         return print_content(args.pack, args.json, out, err)
     if args.command == "search":
         return print_search(args.query, args.pack, args.limit, args.json, out, err)
+    if args.command == "checker":
+        from spasmguide.checker_command import run_checker
+
+        return run_checker(args.pack, args.yes, args.json, out, err)
     if args.command == "kiosk-pin":
         from spasmguide.core.kiosk import set_pin_command
 

@@ -33,3 +33,18 @@ def test_routines_example_is_valid(tmp_path: Path) -> None:
     (routine,) = load_routines(tmp_path)
     assert routine.id == "cold-compress"
     assert [s.kind for s in routine.steps] == ["other", "compress-cold", "stretch"]
+
+
+def test_checker_example_is_valid(tmp_path: Path) -> None:
+    from spasmguide.core.checker import decide, load_checker
+
+    text = DOC.read_text(encoding="utf-8")
+    section = text[text.index("## checker.toml") :]
+    example = re.findall(r"```toml\n(.*?)```", section, re.S)[0]
+    (tmp_path / "checker.toml").write_text(example, encoding="utf-8")
+    checker = load_checker(tmp_path)
+    assert checker is not None
+    assert [q.level for q in checker.questions] == ["emergency", "urgent", "soon"]
+    assert decide(checker, {"swollen-leg": "yes"}, "112").title == "Get medical help today"
+    assert decide(checker, {"chest-pain": "not-sure"}, "112").title == "Call 112 now"
+    assert checker.offered_for("Is it serious?")

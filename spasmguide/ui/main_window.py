@@ -141,6 +141,13 @@ class TopBar(QWidget):
         help_font = QFont()
         help_font.setBold(True)  # only the weight is set, so the size follows the app
         self.help_button.setFont(help_font)
+        # "When to get help" and anything added beside it (the "Is it serious?" button).
+        self.help_slot = QWidget()
+        self.help_slot.setObjectName("help-slot")
+        help_layout = QHBoxLayout(self.help_slot)
+        help_layout.setContentsMargins(0, 0, 0, 0)
+        help_layout.setSpacing(self.SPACING)
+        help_layout.addWidget(self.help_button)
         self.search_slot = QWidget()
         self.search_slot.setObjectName("search-slot")
         QHBoxLayout(self.search_slot).setContentsMargins(0, 0, 0, 0)
@@ -152,7 +159,7 @@ class TopBar(QWidget):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(6, 4, 6, 4)
         self._grid.setSpacing(self.SPACING)
-        self._grid.addWidget(self.help_button, 0, 0)
+        self._grid.addWidget(self.help_slot, 0, 0)
         self._grid.addWidget(self.search_slot, 0, 1)
         self._grid.setColumnStretch(1, 1)
         self._wrapped: bool | None = None
@@ -163,6 +170,13 @@ class TopBar(QWidget):
         layout = self.search_slot.layout()
         assert layout is not None
         layout.addWidget(box)
+        self.fit()
+
+    def add_beside_help(self, widget: QWidget) -> None:
+        """Add a button just after "When to get help"."""
+        layout = self.help_slot.layout()
+        assert layout is not None
+        layout.addWidget(widget)
         self.fit()
 
     def add_control(self, widget: QWidget) -> None:
@@ -181,7 +195,7 @@ class TopBar(QWidget):
         """One row when everything fits at the current text size, two rows otherwise."""
         margins = self._grid.contentsMargins()
         needed = (
-            self.help_button.sizeHint().width()
+            self.help_slot.sizeHint().width()
             + self.search_slot.minimumSizeHint().width()
             + self.controls.sizeHint().width()
             + 2 * self.SPACING
@@ -208,6 +222,13 @@ class TopBar(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             QTimer.singleShot(0, self, self.fit)
+
+    def event(self, event: QEvent) -> bool:
+        # A kiosk's style sheet makes the buttons larger without resizing the bar: fit again
+        # whenever what is inside asks for another size.
+        if event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, self.fit)
+        return super().event(event)
 
 
 class MainWindow(QMainWindow):
@@ -248,6 +269,7 @@ class MainWindow(QMainWindow):
         self.tabs.setUsesScrollButtons(True)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
+        self._results_page: QWidget | None = None
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -311,13 +333,27 @@ class MainWindow(QMainWindow):
 
     def set_results_page(self, results: QWidget) -> None:
         """The search results page, shown over the tabs while the box has text."""
+        self._results_page = results
         self.stack.addWidget(results)
 
     def show_results_page(self, shown: bool) -> None:
-        """Show the search results page instead of the tabs, or back."""
-        results = self.stack.widget(1)
-        if results is not None:
-            self.stack.setCurrentWidget(results if shown else self.tabs)
+        """Show the search results page instead of the tabs, or back to the tabs."""
+        results = self._results_page
+        if results is not None and shown:
+            self.stack.setCurrentWidget(results)
+        else:
+            self.stack.setCurrentWidget(self.tabs)
+
+    def add_beside_help(self, widget: QWidget) -> None:
+        """Put a button in the top bar just after "When to get help"."""
+        self.toolbar.add_beside_help(widget)
+
+    def show_page(self, page: QWidget) -> None:
+        """Show a page over the tabs (the "Is it serious?" questions); any tab, search or
+        "back to reading" step returns to the tabs."""
+        if self.stack.indexOf(page) < 0:
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
 
     def set_timer_status(self, text: str) -> None:
         """The small live countdown shown while another tab is open (empty hides it)."""

@@ -313,4 +313,15 @@ def _load_extras(root: Path, problems: list[Problem]) -> tuple[tuple[Any, ...], 
         synonyms = load_synonyms(root)
     except ContentError as exc:
         problems.extend(exc.problems)
+    _check_checker(root, routines, problems)
     return routines, synonyms
+
+
+def _check_checker(root: Path, routines: tuple[Any, ...], problems: list[Problem]) -> None:
+    """Validate the optional "Is it serious?" checker; it is read again when first opened."""
+    from spasmguide.core.checker import load_checker
+
+    try:
+        load_checker(root, routine_ids=[r.id for r in routines])
+    except ContentError as exc:
+        problems.extend(exc.problems)
