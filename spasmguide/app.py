@@ -178,7 +178,43 @@ def build(
             window.show_notice(message)
     if kiosk_config is not None:
         _build_kiosk(components, kiosk_config, clock)
+    else:
+        _build_takehome(components)
     return components
+
+
+def current_place(window: MainWindow) -> tuple[str, str | None]:
+    """The tab shown and the section being read in it (None outside a topic tab)."""
+    tab_id = window.current_tab_id()
+    reader = window.readers.get(tab_id)
+    return tab_id, reader.current_section_id() if reader is not None else None
+
+
+def _build_takehome(components: Components) -> None:
+    """Desktop "Save or print": a button now, its dialog (and Qt's printing) on first use."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QPushButton
+
+    window, extras = components.window, components.extras
+    button = QPushButton(QCoreApplication.translate("TakeHome", "Save or print"))
+    button.setObjectName("takehome-button")
+    button.setAccessibleDescription(QCoreApplication.translate(
+        "TakeHome", "Save this section, this tab or your own summary as PDF, or print it"))
+    window.add_toolbar_widget(button)
+    extras["takehome_button"] = button
+
+    def make() -> Any:
+        from spasmguide.ui.takehome_dialog import TakeHomeDialog
+
+        return TakeHomeDialog(components.pack, lambda: current_place(window), parent=window)
+
+    def open_dialog() -> None:
+        dialog = extras["takehome_dialog"]
+        dialog.refresh()
+        dialog.open()
+
+    extras.add_later("takehome_dialog", make)
+    button.clicked.connect(open_dialog)
 
 
 def choose_kiosk(options: LaunchOptions) -> KioskChoice:
