@@ -257,10 +257,38 @@ def _build_kiosk(components: Components, config: KioskConfig, clock: Callable[[]
         timer = extras["timer_tab"].timer
         return timer is not None and timer.is_ticking
 
+    _build_takeaway(components, config, hooks)
     extras["kiosk"] = install_kiosk(
         components, config, clock, reset_hooks=hooks, is_busy=routine_counting,
         search_box=extras.get("search_box"),
     )
+
+
+def _build_takeaway(components: Components, config: KioskConfig, hooks: list[Any]) -> None:
+    """Kiosk "Take this with you": a button now, the QR overlay when first tapped."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QPushButton
+
+    window, extras, pack = components.window, components.extras, components.pack
+    button = QPushButton(QCoreApplication.translate("TakeHome", "Take this with you"))
+    button.setObjectName("takeaway-button")
+    button.setAccessibleDescription(QCoreApplication.translate(
+        "TakeHome", "Show this section as a QR code for your phone"))
+    window.add_toolbar_widget(button)
+    extras["takeaway_button"] = button
+
+    def make() -> Any:
+        from spasmguide.ui.kiosk.takeaway import TakeAwayOverlay
+
+        return TakeAwayOverlay(window, pack, printer=config.printer)
+
+    def open_code() -> None:
+        _tab, section = current_place(window)
+        extras["takeaway"].show_section(section or pack.help_section)
+
+    extras.add_later("takeaway", make)
+    button.clicked.connect(open_code)
+    hooks.append(lambda: extras.is_made("takeaway") and extras["takeaway"].forget())
 
 
 def _build_search(components: Components) -> None:
