@@ -16,7 +16,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from spasmguide.core.content import Pack
 from spasmguide.core.takehome import (
@@ -26,7 +34,7 @@ from spasmguide.core.takehome import (
     choose,
     qr_text,
 )
-from spasmguide.ui.kiosk.overlays import Cover, centred, panel
+from spasmguide.ui.kiosk.overlays import Cover
 
 log = logging.getLogger("spasmguide.ui.kiosk")
 
@@ -112,24 +120,39 @@ class TakeAwayOverlay(Cover):
         self.qr: QrText | None = None
         self.setAccessibleName(self.tr("Take this with you"))
         self.title = QLabel()
-        self.title.setObjectName("kiosk-title")
+        self.title.setObjectName("kiosk-takeaway-title")
         self.title.setWordWrap(True)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.hint = QLabel()
         self.hint.setObjectName("kiosk-takeaway-hint")
         self.hint.setWordWrap(True)
-        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.code = QrView()
         self.close_button = QPushButton(self.tr("Close"))
-        self.close_button.setObjectName("kiosk-big-button")
+        self.close_button.setObjectName("kiosk-takeaway-close")
         self.close_button.clicked.connect(self._on_close_clicked)
         self.print_button = QPushButton(self.tr("Print it"))
         self.print_button.clicked.connect(self._on_print_clicked)
-        self.body = panel(self.title, self.code, self.hint, self.print_button, self.close_button)
+        text = QWidget()
+        column = QVBoxLayout(text)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(16)
+        column.addStretch(1)
+        for widget in (self.title, self.hint, self.print_button, self.close_button):
+            column.addWidget(widget)
+        column.addStretch(1)
+        self.body = QFrame()
+        self.body.setObjectName("kiosk-panel")
+        self.body.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        row = QHBoxLayout(self.body)
+        row.setContentsMargins(16, 16, 24, 16)
+        row.setSpacing(24)
+        row.addWidget(self.code, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(text, 1)
         self.print_button.setVisible(bool(printer))  # once inside the panel, never a window
-        self.body.layout().setSpacing(12)
-        self.body.layout().setContentsMargins(24, 16, 24, 16)
-        centred(self, self.body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 16, 16, 16)
+        outer.addWidget(self.body)
 
     def show_section(self, section_id: str) -> None:
         """Show the code for ``section_id`` over the whole window."""
@@ -149,16 +172,12 @@ class TakeAwayOverlay(Cover):
         self.close_button.setFocus()
 
     def _fit_code(self) -> None:
+        """The code as tall as the window allows, leaving the text column a third of it."""
         window = self.parentWidget()
         if window is None:
             return
-        room = window.height() - self.title.sizeHint().height() - self.hint.heightForWidth(
-            min(window.width() - 96, 900)) - self.close_button.sizeHint().height() - 140
-        if self.print_button.isVisible():
-            room -= self.print_button.sizeHint().height() + 12
-        side = max(240, min(room, window.width() - 96))
+        side = max(240, min(window.height() - 64, int(window.width() * 0.6)))
         self.code.setFixedSize(side, side)
-        self.hint.setFixedWidth(min(window.width() - 96, 900))
 
     def resizeEvent(self, event: object) -> None:  # type: ignore[override]
         super().resizeEvent(event)  # type: ignore[arg-type]
