@@ -198,6 +198,7 @@ def _build_takehome(components: Components) -> None:
     window, extras = components.window, components.extras
     button = QPushButton(QCoreApplication.translate("TakeHome", "Save or print"))
     button.setObjectName("takehome-button")
+    button.setAccessibleName(button.text())
     button.setAccessibleDescription(QCoreApplication.translate(
         "TakeHome", "Save this section, this tab or your own summary as PDF, or print it"))
     window.add_toolbar_widget(button)
@@ -209,6 +210,9 @@ def _build_takehome(components: Components) -> None:
         return TakeHomeDialog(components.pack, lambda: current_place(window), parent=window)
 
     def open_dialog() -> None:
+        if window.close_guard is not None:  # locked in as a kiosk: never a dialog
+            button.hide()
+            return
         dialog = extras["takehome_dialog"]
         dialog.refresh()
         dialog.open()
@@ -272,6 +276,7 @@ def _build_takeaway(components: Components, config: KioskConfig, hooks: list[Any
     window, extras, pack = components.window, components.extras, components.pack
     button = QPushButton(QCoreApplication.translate("TakeHome", "Take this with you"))
     button.setObjectName("takeaway-button")
+    button.setAccessibleName(button.text())
     button.setAccessibleDescription(QCoreApplication.translate(
         "TakeHome", "Show this section as a QR code for your phone"))
     window.add_toolbar_widget(button)
