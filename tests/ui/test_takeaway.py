@@ -29,8 +29,10 @@ def private_home(tmp_path: Path, monkeypatch) -> Path:
 
 
 @pytest.fixture
-def kiosk(qtbot):
+def kiosk(qtbot, qapp):
     made = []
+    # A kiosk's appearance sets the whole application's font, palette and style: put them back.
+    font, palette, style = qapp.font(), qapp.palette(), qapp.styleSheet()
 
     def _make(**config):
         cfg = KioskConfig(kiosk=True, idle_timeout_s=600, idle_warning_s=60, **config)
@@ -47,6 +49,9 @@ def kiosk(qtbot):
         controller = components.extras["kiosk"]
         controller.uninstall()
         controller.admin_quit_requested = True
+    qapp.setStyleSheet(style)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
 
 
 def decode(image: QImage) -> list[str]:
