@@ -60,8 +60,18 @@ def test_personal_summary_keeps_the_safety_sections_ticked(qtbot, tmp_path: Path
     dialog.reject()
 
 
-def test_kiosk_has_no_save_or_print(qtbot, tmp_path: Path) -> None:
+def test_kiosk_has_no_save_or_print(qtbot, qapp, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    # A kiosk's appearance sets the whole application's font, palette and style: put them back.
+    font, palette, style = qapp.font(), qapp.palette(), qapp.styleSheet()
     components = build(LaunchOptions(kiosk=True, config=tmp_path / "none.ini"))
     qtbot.addWidget(components.window)
-    assert "takehome_button" not in components.extras
-    components.extras["kiosk"].uninstall()
+    try:
+        assert "takehome_button" not in components.extras
+        assert components.extras["takeaway_button"].text() == "Take this with you"
+    finally:
+        components.extras["kiosk"].uninstall()
+        components.extras["kiosk"].admin_quit_requested = True
+        qapp.setStyleSheet(style)
+        qapp.setPalette(palette)
+        qapp.setFont(font)
