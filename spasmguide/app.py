@@ -180,7 +180,47 @@ def build(
             window.show_notice(message)
     if kiosk_config is not None:
         _build_kiosk(components, kiosk_config, clock)
+    else:
+        _build_takehome(components)
     return components
+
+
+def current_place(window: MainWindow) -> tuple[str, str | None]:
+    """The tab shown and the section being read in it (None outside a topic tab)."""
+    tab_id = window.current_tab_id()
+    reader = window.readers.get(tab_id)
+    return tab_id, reader.current_section_id() if reader is not None else None
+
+
+def _build_takehome(components: Components) -> None:
+    """Desktop "Save or print": a button now, its dialog (and Qt's printing) on first use."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QPushButton
+
+    window, extras = components.window, components.extras
+    button = QPushButton(QCoreApplication.translate("TakeHome", "Save or print"))
+    button.setObjectName("takehome-button")
+    button.setAccessibleName(button.text())
+    button.setAccessibleDescription(QCoreApplication.translate(
+        "TakeHome", "Save this section, this tab or your own summary as PDF, or print it"))
+    window.add_toolbar_widget(button)
+    extras["takehome_button"] = button
+
+    def make() -> Any:
+        from spasmguide.ui.takehome_dialog import TakeHomeDialog
+
+        return TakeHomeDialog(components.pack, lambda: current_place(window), parent=window)
+
+    def open_dialog() -> None:
+        if window.close_guard is not None:  # locked in as a kiosk: never a dialog
+            button.hide()
+            return
+        dialog = extras["takehome_dialog"]
+        dialog.refresh()
+        dialog.open()
+
+    extras.add_later("takehome_dialog", make)
+    button.clicked.connect(open_dialog)
 
 
 def choose_kiosk(options: LaunchOptions) -> KioskChoice:
@@ -225,10 +265,39 @@ def _build_kiosk(components: Components, config: KioskConfig, clock: Callable[[]
         timer = extras["timer_tab"].timer
         return timer is not None and timer.is_ticking
 
+    _build_takeaway(components, config, hooks)
     extras["kiosk"] = install_kiosk(
         components, config, clock, reset_hooks=hooks, is_busy=routine_counting,
         search_box=extras.get("search_box"),
     )
+
+
+def _build_takeaway(components: Components, config: KioskConfig, hooks: list[Any]) -> None:
+    """Kiosk "Take this with you": a button now, the QR overlay when first tapped."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QPushButton
+
+    window, extras, pack = components.window, components.extras, components.pack
+    button = QPushButton(QCoreApplication.translate("TakeHome", "Take this with you"))
+    button.setObjectName("takeaway-button")
+    button.setAccessibleName(button.text())
+    button.setAccessibleDescription(QCoreApplication.translate(
+        "TakeHome", "Show this section as a QR code for your phone"))
+    window.add_toolbar_widget(button)
+    extras["takeaway_button"] = button
+
+    def make() -> Any:
+        from spasmguide.ui.kiosk.takeaway import TakeAwayOverlay
+
+        return TakeAwayOverlay(window, pack, printer=config.printer)
+
+    def open_code() -> None:
+        _tab, section = current_place(window)
+        extras["takeaway"].show_section(section or pack.help_section)
+
+    extras.add_later("takeaway", make)
+    button.clicked.connect(open_code)
+    hooks.append(lambda: extras.is_made("takeaway") and extras["takeaway"].forget())
 
 
 def _build_search(components: Components, cache_dir: Path | None = None) -> None:

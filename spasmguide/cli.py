@@ -1,12 +1,14 @@
 """Command line: options for the window, and the headless commands a clinic uses.
 
 Nothing here imports Qt, so ``check-content``, ``content`` and ``search`` run on a
-machine without a display.
+machine without a display. ``export-pdf`` loads Qt only when it draws the PDF, and needs no
+display either (it uses Qt's off-screen platform when there is none).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,6 +109,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="a question answered Yes (repeat for more; the others count as No)",
     )
     checker.add_argument("--json", action="store_true", help="print JSON")
+    export = commands.add_parser(
+        "export-pdf",
+        help="save a printable summary as PDF (default: what to do now and when to get help)",
+    )
+    export.add_argument("out", type=Path, metavar="OUT.pdf")
+    export.add_argument(
+        "--section", dest="sections", action="append", default=[], metavar="TAB/SECTION",
+        help="a section such as overview/pregnancy, or a whole tab such as treatments; "
+        "repeat for more",
+    )
+    export.add_argument("--lang", default="en", metavar="CODE", help="language of the guide")
+    export.add_argument("--content", dest="pack", type=Path, metavar="DIR")
 
     pin_help = "set the kiosk's staff PIN (read from standard input)"
     pin = commands.add_parser("kiosk-pin", help=pin_help, description=pin_help)
@@ -141,6 +155,8 @@ def run_command(
         from spasmguide.checker_command import run_checker
 
         return run_checker(args.pack, args.yes, args.json, out, err)
+    if args.command == "export-pdf":
+        return export_pdf(args.out, args.sections, args.lang, args.pack, out, err)
     if args.command == "kiosk-pin":
         from spasmguide.core.kiosk import set_pin_command
 
@@ -243,6 +259,54 @@ def _section_json(section: Section) -> dict[str, object]:
         if evidence is None
         else {"label": evidence.label, "text": evidence.text, "source": evidence.source},
     }
+
+
+def available_languages() -> list[str]:
+    """Languages the program ships a guide in (folders with a ``pack.toml``)."""
+    root = bundled_pack_path().parent
+    return sorted(p.name for p in root.iterdir() if (p / "pack.toml").is_file())
+
+
+def export_pdf(
+    target: Path,
+    picks: list[str],
+    language: str,
+    directory: Path | None,
+    out: TextIO,
+    err: TextIO,
+    today: datetime.date | None = None,
+) -> int:
+    """Write a printable summary; 0 when written, 1 when it could not be, 2 for bad input."""
+    from spasmguide.core.takehome import PickError, build_summary, parse_picks
+
+    languages = available_languages()
+    if directory is None and language not in languages:
+        print(
+            f"spasmguide export-pdf: there is no guide in language {language!r} yet; "
+            f"available: {', '.join(languages)}",
+            file=err,
+        )
+        return 2
+    pack = _load_or_report(directory or bundled_pack_path(language), err)
+    if pack is None:
+        return 1
+    try:
+        parts = parse_picks(pack, picks)
+    except PickError as exc:
+        print(f"spasmguide export-pdf: --section {exc}", file=err)
+        return 2
+    summary = build_summary(pack, parts, today or datetime.date.today())
+    from spasmguide.ui.export_pdf import ensure_gui_application, save_summary_pdf
+
+    ensure_gui_application()
+    try:
+        pages = save_summary_pdf(summary, target)
+    except OSError as exc:
+        print(f"spasmguide export-pdf: could not write {target}: {exc}", file=err)
+        return 1
+    names = ", ".join(p.section.title for p in parts)
+    print(f"Saved {target}: {pages} page{'s' if pages != 1 else ''} ({names})", file=out)
+    return 0
 
 
 def print_search(

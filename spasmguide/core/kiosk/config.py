@@ -35,6 +35,7 @@ TIMER_CAP_RANGE_S = (0.0, 7200.0)
 OVERRIDE_MIN_S = 0.1
 """Command-line overrides (tests, admins) may go below the file's limits, never to zero."""
 
+_PRINTER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-]*")
 _TAB_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _TRUE = ("1", "true", "yes", "on")
 _FALSE = ("0", "false", "no", "off")
@@ -57,6 +58,8 @@ class KioskConfig:
     # The clinic's own emergency number and advice line for the guide's text ("" = the pack's).
     emergency_number: str = ""
     advice_line: str = ""
+    # A printer the kiosk may print summaries on with one tap ("" = no printing at all).
+    printer: str = ""
 
     def __repr__(self) -> str:
         pin = "set" if self.admin_pin_hash else "unset"
@@ -64,7 +67,8 @@ class KioskConfig:
             f"KioskConfig(kiosk={self.kiosk}, idle={self.idle_timeout_s:g}s, "
             f"warning={self.idle_warning_s:g}s, cap={self.timer_cap_s:g}s, "
             f"touch_only={self.touch_only}, content={self.content}, pin={pin}, "
-            f"start_tab={self.start_tab!r}, state_dir={self.state_dir})"
+            f"start_tab={self.start_tab!r}, state_dir={self.state_dir}, "
+            f"printer={self.printer or 'none'})"
         )
 
 
@@ -218,6 +222,13 @@ def _read_values(entries: list[IniEntry], path: Path, warnings: list[str]) -> di
             else:
                 warnings.append(f"kiosk config: start_tab = {raw[:40]!r} is not a tab id; "
                                 "using overview")
+        elif key == "printer":
+            name = raw.strip()
+            if name and (len(name) > 127 or not _PRINTER.fullmatch(name)):
+                warnings.append(f"kiosk config: printer on line {entry.line} is not a printer "
+                                "name (letters, digits, - _ . only); printing stays off")
+            elif name:
+                values["printer"] = name
         elif key in ("emergency_number", "advice_line"):
             from spasmguide.core.pack_safety import contact_problem
 

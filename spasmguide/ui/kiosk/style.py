@@ -11,7 +11,10 @@ QTabBar::tab { min-height: 48px; min-width: 64px; padding: 4px 16px; margin-righ
 QListView::item, QListWidget::item { min-height: 48px; padding: 4px; margin-bottom: 8px; }
 QScrollBar:vertical { width: 24px; }
 QScrollBar:horizontal { height: 24px; }
-#kiosk-warning, #kiosk-pin { background: rgba(0, 0, 0, 170); }
+#kiosk-warning, #kiosk-pin, #kiosk-takeaway { background: rgba(0, 0, 0, 170); }
+#kiosk-takeaway-hint { font-size: 15pt; }
+#kiosk-takeaway-title { font-size: 22pt; font-weight: bold; }
+#kiosk-takeaway-close { min-height: 72px; font-size: 22pt; font-weight: bold; }
 #kiosk-attract { background: #123047; }
 #kiosk-panel {
     background: palette(window); border: 2px solid palette(highlight); border-radius: 16px;

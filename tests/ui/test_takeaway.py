@@ -1,0 +1,140 @@
+"""Kiosk "Take this with you": the QR code shown decodes to the section's advice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from spasmguide.app import build
+from spasmguide.cli import LaunchOptions
+from spasmguide.core.kiosk import KioskConfig, load_kiosk_config
+from spasmguide.ui.appearance import Appearance
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path: Path, monkeypatch) -> Path:
+    home = tmp_path / "home"
+    for sub in (".config", ".local/share", ".cache", ".local/state", "runtime"):
+        (home / sub).mkdir(parents=True)
+    (home / "runtime").chmod(0o700)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local/state"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / "runtime"))
+    monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
+    return home
+
+
+@pytest.fixture
+def kiosk(qtbot, qapp):
+    made = []
+    # A kiosk's appearance sets the whole application's font, palette and style: put them back.
+    font, palette, style = qapp.font(), qapp.palette(), qapp.styleSheet()
+
+    def _make(**config):
+        cfg = KioskConfig(kiosk=True, idle_timeout_s=600, idle_warning_s=60, **config)
+        components = build(LaunchOptions(kiosk=True), kiosk=(cfg, []))
+        window = components.window
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        made.append(components)
+        return components
+
+    yield _make
+    for components in made:
+        controller = components.extras["kiosk"]
+        controller.uninstall()
+        controller.admin_quit_requested = True
+    qapp.setStyleSheet(style)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+
+
+def decode(image: QImage) -> list[str]:
+    gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    found = zxingcpp.read_barcodes(gray)
+    return [r.text for r in found if r.format == zxingcpp.BarcodeFormat.QRCode]
+
+
+def test_code_on_screen_decodes_to_the_sections_advice(kiosk, qtbot) -> None:
+    components = kiosk(emergency_number="999")
+    window = components.window
+    window.show_section("what-to-do-right-now")
+    components.extras["takeaway_button"].click()
+    overlay = components.extras["takeaway"]
+    qtbot.waitUntil(overlay.isVisible)
+    texts = decode(window.grab().toImage())  # the whole window, as the visitor sees it
+    assert texts == [overlay.qr.text]
+    text = texts[0]
+    assert text.startswith("SpasmGuide: What to do right now")
+    assert "1. Straighten your leg." in text
+    assert "Call 999 now if:" in text
+    assert components.pack.disclaimer in text
+    assert "http" not in text
+    assert overlay.qr.shortened and "This is a summary" in overlay.hint.text()
+    assert overlay.code.version <= 20
+    assert not overlay.print_button.isVisible()  # no printer configured: no printing
+
+
+def test_code_stays_black_on_white_in_the_dark_theme(kiosk, qtbot) -> None:
+    components = kiosk()
+    appearance: Appearance = components.extras["appearance"]
+    appearance.set_theme("dark")
+    appearance.set_high_contrast(True)
+    assert appearance.effective_theme() != "light"
+    components.window.show_section("painkillers")
+    components.extras["takeaway_button"].click()
+    code = components.extras["takeaway"].code
+    qtbot.waitUntil(code.isVisible)
+    image = code.grab().toImage()
+    assert image.pixelColor(2, 2).name() == "#ffffff"  # the quiet zone
+    assert decode(image)
+
+
+def test_idle_reset_closes_and_forgets_the_code(kiosk, qtbot) -> None:
+    components = kiosk()
+    components.window.show_section("painkillers")
+    components.extras["takeaway_button"].click()
+    overlay = components.extras["takeaway"]
+    qtbot.waitUntil(overlay.isVisible)
+    components.extras["kiosk"].reset_session()
+    assert not overlay.isVisible()
+    assert overlay.qr is None and overlay.code.modules() == 0
+    assert decode(components.window.grab().toImage()) == []
+
+
+def test_close_button_closes(kiosk, qtbot) -> None:
+    components = kiosk()
+    components.extras["takeaway_button"].click()
+    overlay = components.extras["takeaway"]
+    qtbot.waitUntil(overlay.isVisible)
+    overlay.close_button.click()
+    assert not overlay.isVisible()
+
+
+def test_a_named_printer_shows_one_tap_print(kiosk, qtbot) -> None:
+    components = kiosk(printer="Front_Desk")
+    components.extras["takeaway_button"].click()
+    overlay = components.extras["takeaway"]
+    qtbot.waitUntil(overlay.isVisible)
+    assert overlay.print_button.isVisible()
+    before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+    overlay.print_button.click()  # no such printer here: a calm message, never a dialog
+    after = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+    assert after == before
+    assert "ask staff" in overlay.print_button.text()
+
+
+def test_printer_key_in_the_config_file(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.ini"
+    path.write_text("[kiosk]\nkiosk = true\nprinter = Front_Desk\n", encoding="utf-8")
+    config, warnings = load_kiosk_config(path)
+    assert config.printer == "Front_Desk" and warnings == []
+    path.write_text("[kiosk]\nkiosk = true\nprinter = ; rm -rf\n", encoding="utf-8")
+    config, warnings = load_kiosk_config(path)
+    assert config.printer == ""
+    assert any("printing stays off" in w for w in warnings)
