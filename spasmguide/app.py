@@ -341,6 +341,7 @@ def _build_diary(components: Components) -> None:
             row_layout = QHBoxLayout(row)
             row_layout.addStretch(1)
             button = QPushButton(QApplication.translate("Diary", "Log a cramp in your diary"))
+            button.setAccessibleName(button.text())
             button.setMinimumHeight(44)
             button.clicked.connect(lambda: log_cramp())
             row_layout.addWidget(button)

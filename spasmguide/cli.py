@@ -30,7 +30,7 @@ class LaunchOptions:
     diary: Path | None = None
 
 
-BUILT_IN_TAB_IDS = ("timer", "about")
+BUILT_IN_TAB_IDS = ("timer", "diary", "about")
 """Tabs every guide has, whatever its content pack."""
 
 BUNDLED_TOPIC_TAB_IDS = ("overview", "muscle-types", "causes", "treatments")

@@ -364,6 +364,7 @@ class TimerTab(QWidget):
         # The diary's "Log this cramp" (desktop only: see offer_log_cramp).
         self._log_button = QPushButton(self.tr("Log this cramp in your diary"))
         self._log_button.setObjectName("timer-log-cramp")
+        self._log_button.setAccessibleName(self._log_button.text())
         self._set_font(self._log_button, self.TEXT_PT)
         self._log_button.setMinimumHeight(48)
         self._log_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)

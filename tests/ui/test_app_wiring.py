@@ -30,6 +30,7 @@ def test_timer_tab_sits_after_the_topics(app_parts) -> None:
         "causes",
         "treatments",
         "timer",
+        "diary",
         "about",
     ]
 

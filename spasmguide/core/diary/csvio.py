@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -103,6 +104,8 @@ def export_csv(entries: Iterable[Entry], path: Path) -> int:
 
 
 def _number(text: str, column: str, line: int, bad: list[BadRow]) -> int | None:
+    if text.isdigit():  # the usual case, and quick
+        return int(text)
     text = text.strip()
     if not text:
         return None
@@ -117,10 +120,13 @@ def _number(text: str, column: str, line: int, bad: list[BadRow]) -> int | None:
     return round(value)
 
 
-def parse_row(row: dict[str, str], line: int, bad: list[BadRow]) -> Entry | None:
-    """One CSV row as an entry; problems are added to ``bad`` (and None returned)."""
+def parse_fields(fields: Sequence[str], line: int, bad: list[BadRow]) -> Entry | None:
+    """One row's values in :data:`COLUMNS` order as an entry; problems go to ``bad``."""
+    uid, when_text, leg, place, duration_text, severity_text, activity, helped, other, note = (
+        fields
+    )
     found = len(bad)
-    when_text = (row.get("when") or "").strip()
+    when_text = when_text.strip()
     when: datetime | None = None
     if not when_text:
         bad.append(BadRow(line, "when", "missing"))
@@ -132,21 +138,22 @@ def parse_row(row: dict[str, str], line: int, bad: list[BadRow]) -> Entry | None
         else:
             if when.utcoffset() is None:
                 bad.append(BadRow(line, "when", "needs-time-zone", when_text))
-    duration = _number(row.get("duration_seconds") or "", "duration_seconds", line, bad)
-    severity = _number(row.get("severity") or "", "severity", line, bad)
+    duration = _number(duration_text, "duration_seconds", line, bad)
+    severity = _number(severity_text, "severity", line, bad)
     if len(bad) > found or when is None:
         return None
+    helped = helped.strip().lower()
     entry = Entry(
-        when=when,
-        leg=(row.get("leg") or "").strip().lower(),
-        place=(row.get("where") or "").strip().lower(),
-        duration_s=duration,
-        severity=severity,
-        activity=(row.get("activity") or "").strip().lower(),
-        helped=tuple((row.get("helped") or "").strip().lower().split(";")),
-        helped_other=row.get("helped_other") or "",
-        note=row.get("note") or "",
-        id=(row.get("id") or "").strip(),
+        when,
+        leg.strip().lower(),
+        place.strip().lower(),
+        duration,
+        severity,
+        activity.strip().lower(),
+        tuple(helped.split(";")) if helped else (),
+        other,
+        note,
+        uid.strip() or str(uuid.uuid4()),
     )
     try:
         return entry.checked()
@@ -157,7 +164,11 @@ def parse_row(row: dict[str, str], line: int, bad: list[BadRow]) -> Entry | None
 
 
 def read_csv(source: TextIO) -> ImportResult:
-    """Read a diary CSV; every bad row is reported with the line it starts on."""
+    """Read a diary CSV; every bad row is reported with the line it starts on.
+
+    Columns may come in any order and any letter case; columns not listed in
+    :data:`COLUMNS` are ignored, missing ones are empty (only ``when`` is needed).
+    """
     result = ImportResult()
     reader = csv.reader(source)
     try:
@@ -169,32 +180,37 @@ def read_csv(source: TextIO) -> ImportResult:
         result.header_problem = "empty"
         return result
     names = [h.strip().lower().lstrip("\ufeff") for h in header]
-    missing = [c for c in REQUIRED if c not in names]
-    if missing:
+    if any(c not in names for c in REQUIRED):
         result.header_problem = "no-when-column"
         return result
+    width = len(names)
+    # Where each of our columns is in this file; a missing one reads the empty value added
+    # at the end of every row.
+    where = [names.index(c) if c in names else width for c in COLUMNS]
+    entries, bad_rows = result.entries, result.bad_rows
     next_line = reader.line_num + 1
     while True:
         line = next_line
         try:
             values = next(reader, None)
         except csv.Error:
-            result.bad_rows.append(BadRow(line, "", "not-csv"))
+            bad_rows.append(BadRow(line, "", "not-csv"))
             break
         if values is None:
             break
         next_line = reader.line_num + 1
-        if not any(v.strip() for v in values):
+        if not "".join(values).strip():
             continue  # blank lines, as spreadsheets leave at the end
-        if len(values) > len(names):
-            result.bad_rows.append(BadRow(line, "", "too-many-columns"))
+        if len(values) > width:
+            bad_rows.append(BadRow(line, "", "too-many-columns"))
             continue
-        if len(result.entries) + len(result.bad_rows) >= MAX_ROWS:
-            result.bad_rows.append(BadRow(line, "", "too-many-rows"))
+        if len(entries) + len(bad_rows) >= MAX_ROWS:
+            bad_rows.append(BadRow(line, "", "too-many-rows"))
             break
-        entry = parse_row(dict(zip(names, values, strict=False)), line, result.bad_rows)
+        values += [""] * (width + 1 - len(values))
+        entry = parse_fields([values[i] for i in where], line, bad_rows)
         if entry is not None:
-            result.entries.append(entry)
+            entries.append(entry)
     return result
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 LEGS = ("left", "right", "both")
@@ -28,6 +28,7 @@ NOT_A_TREATMENT = frozenset({"looking-after-your-legs", "no-relief"})
 """Sections of the bundled Treatments tab that are an introduction or advice to see a doctor,
 not something a person does during a cramp. Every section of another pack's tab is offered."""
 
+_TREATMENT_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SWELLING_OR_REDNESS = re.compile(
     r"\b(swell\w*|swollen|puffy|red|redness|reddish|reddened)\b", re.IGNORECASE
 )
@@ -92,14 +93,19 @@ class Entry:
             raise EntryError("duration_s", "out-of-range")
         if self.severity is not None and not 0 <= self.severity <= SEVERITY_MAX:
             raise EntryError("severity", "out-of-range")
-        helped = tuple(dict.fromkeys(h.strip() for h in self.helped if h.strip()))
-        if any(not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", h) for h in helped):
-            raise EntryError("helped", "bad-id")
-        texts = {"helped_other": self.helped_other.strip(), "note": self.note.strip()}
-        for name, text in texts.items():
+        helped = self.helped
+        if helped:
+            helped = tuple(dict.fromkeys(h.strip() for h in helped if h.strip()))
+            if any(not _TREATMENT_ID.fullmatch(h) for h in helped):
+                raise EntryError("helped", "bad-id")
+        other, note = self.helped_other.strip(), self.note.strip()
+        for name, text in (("helped_other", other), ("note", note)):
             if len(text) > TEXT_MAX:
                 raise EntryError(name, "too-long")
-        return replace(self, helped=helped, **texts)
+        if (helped, other, note) == (self.helped, self.helped_other, self.note):
+            return self  # already tidy (the usual case): no copy
+        return Entry(self.when, self.leg, self.place, self.duration_s, self.severity,
+                     self.activity, helped, other, note, self.id)
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,11 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from spasmguide.core.diary.model import Entry
+from spasmguide.core.diary.summary import SummaryRow
 
 DIARY_FILE_NAME = "diary.sqlite3"
 BUSY_TIMEOUT_S = 5.0
@@ -177,7 +178,8 @@ def _row(entry: Entry, saved_utc: int) -> tuple[object, ...]:
         entry.duration_s,
         entry.severity,
         entry.activity,
-        json.dumps(list(entry.helped)),
+        # Checked ids are lower-case letters, digits and hyphens: nothing to escape.
+        "[" + ",".join(f'"{h}"' for h in entry.helped) + "]",
         entry.helped_other,
         entry.note,
         saved_utc,
@@ -186,10 +188,7 @@ def _row(entry: Entry, saved_utc: int) -> tuple[object, ...]:
 
 def _entry(row: Sequence[object]) -> Entry:
     uid, started_at, leg, place, duration, severity, activity, helped, other, note = row
-    try:
-        treatments = tuple(str(h) for h in json.loads(str(helped)))
-    except (ValueError, TypeError):
-        treatments = ()
+    treatments = _treatments(str(helped))
     return Entry(
         when=datetime.fromisoformat(str(started_at)),
         leg=str(leg),
@@ -202,6 +201,19 @@ def _entry(row: Sequence[object]) -> Entry:
         note=str(note),
         id=str(uid),
     )
+
+
+def _treatments(helped: str) -> tuple[str, ...]:
+    """The ids in a stored ``helped`` list; quick for the usual shapes, JSON otherwise."""
+    if helped == "[]":
+        return ()
+    inner = helped[2:-2]
+    if helped.startswith('["') and helped.endswith('"]') and "\\" not in inner:
+        return tuple(inner.split('","'))
+    try:
+        return tuple(str(h) for h in json.loads(helped))
+    except (ValueError, TypeError):
+        return ()
 
 
 _SELECT = (
@@ -312,12 +324,17 @@ class DiaryStore:
     def add_many(self, entries: Iterable[Entry]) -> tuple[int, int]:
         """Add entries in one transaction, keeping any entry already there with the same id.
 
+        Raises:
+            EntryError: an entry is not acceptable (nothing was added).
+            DiaryWriteError: the disk refused; nothing was added.
+
         Returns:
             How many were added and how many were already in the diary.
         """
         saved = int(self._now().timestamp())
         rows = []
         for entry in entries:
+            entry = entry.checked()
             if not entry.id:
                 entry = replace(entry, id=str(uuid.uuid4()))
             rows.append(_row(entry, saved))
@@ -365,6 +382,21 @@ class DiaryStore:
             (int(start.timestamp()), int(end.timestamp())),
         )
 
+    def summary_rows(self) -> list[SummaryRow]:
+        """What the charts need of every entry, read without making whole entries."""
+        try:
+            return [
+                SummaryRow(date.fromisoformat(day), int(hour), leg, duration, severity,
+                           _treatments(helped))
+                for day, hour, leg, duration, severity, helped in self.connection.execute(
+                    "SELECT substr(started_at, 1, 10), substr(started_at, 12, 2), leg, "
+                    "duration_s, severity, helped FROM entries"
+                )
+            ]
+        except (sqlite3.Error, ValueError) as exc:
+            reason = reason_for(exc) if isinstance(exc, sqlite3.Error) else "damaged"
+            raise DiaryError(reason, str(exc)) from exc
+
     def integrity(self) -> str:
         """``PRAGMA integrity_check``'s answer ("ok" for a sound file)."""
         return str(self.connection.execute("PRAGMA integrity_check").fetchone()[0])
@@ -381,6 +413,7 @@ def _connect(path: Path) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA cache_size = -16000")  # 16 MB: a big import stays in memory
     except BaseException:
         conn.close()
         raise

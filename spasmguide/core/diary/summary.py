@@ -10,12 +10,30 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
-from spasmguide.core.diary.model import LEGS, Entry, is_night
+from spasmguide.core.diary.model import LEGS, Entry
 
 DEFAULT_WEEKS = 26
 """About six months of weeks in the "per week" chart."""
+
+
+class SummaryRow(NamedTuple):
+    """What the figures need of one entry (the store reads these without whole entries)."""
+
+    day: date
+    hour: int
+    leg: str
+    duration_s: int | None
+    severity: int | None
+    helped: tuple[str, ...]
+
+    @classmethod
+    def of(cls, entry: Entry) -> SummaryRow:
+        """The row for an entry, in the time it was logged in."""
+        when = entry.when
+        return cls(when.date(), when.hour, entry.leg, entry.duration_s, entry.severity,
+                   entry.helped)
 
 
 @dataclass(frozen=True)
@@ -85,12 +103,12 @@ def monday_of(day: date) -> date:
 
 
 def summarise(
-    entries: Iterable[Entry], today: date, weeks: int = DEFAULT_WEEKS
+    entries: Iterable[Entry | SummaryRow], today: date, weeks: int = DEFAULT_WEEKS
 ) -> Summary:
     """Figures over ``entries``; the week counts cover the ``weeks`` weeks up to ``today``.
 
     Every other figure covers all the entries given (choose them with the store's
-    ``entries_between`` for a period).
+    ``entries_between`` for a period). Night is 22:00 to 06:59 in the time logged.
     """
     summary = Summary()
     this_monday = monday_of(today)
@@ -102,15 +120,16 @@ def summarise(
     severity_total = 0
     first: date | None = None
     last: date | None = None
-    for entry in entries:
+    for item in entries:
+        entry = item if isinstance(item, SummaryRow) else SummaryRow.of(item)
         summary.total += 1
-        day = entry.when.date()
+        day = entry.day
         first = day if first is None or day < first else first
         last = day if last is None or day > last else last
         monday = day - timedelta(days=day.weekday())
         if first_monday <= monday <= this_monday:
             per_week[monday] += 1
-        if is_night(entry.when):
+        if entry.hour >= 22 or entry.hour < 7:  # night, as model.is_night
             summary.night += 1
         else:
             summary.day += 1

@@ -159,8 +159,9 @@ class BarChart(QWidget):
             painter.drawText(
                 QRectF(4, top, label_width - 8, row),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight,
-                                   int(label_width - 8)),
+                bar.label if metrics.horizontalAdvance(bar.label) <= label_width - 8
+                else metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight,
+                                        int(label_width - 8)),
             )
             length = room * (bar.value / top_value) if top_value else 0
             if length:

@@ -22,8 +22,7 @@ class EntriesModel(QAbstractListModel):
         super().__init__(parent)
         self._store = store
         self._entries: list[Entry] = []
-        self._total = 0
-        self.reload()
+        self._total = 0  # empty until the first reload()
 
     def reload(self) -> None:
         """Read the first page again (after a save, delete or import)."""
@@ -80,7 +79,9 @@ class EntriesList(QListView):
         self.setModel(model)
         self.setAccessibleName(self.tr("Your diary entries, newest first"))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setWordWrap(True)  # a long line wraps rather than hiding its end
+        # One line each, all the same height: a long diary scrolls without measuring
+        # every row. The note is in the tooltip and in the form.
+        self.setUniformItemSizes(True)
         self.setSpacing(2)
 
     def current_entry(self) -> Entry | None:

@@ -9,6 +9,8 @@ from datetime import datetime, timedelta, tzinfo
 from PySide6.QtCore import QDateTime, Qt, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QCheckBox,
     QDateTimeEdit,
     QFrame,
@@ -41,6 +43,18 @@ from spasmguide.core.diary.model import SEVERITY_MAX
 from spasmguide.ui.diary.words import activity_name, leg_choice, place_name, reason_text
 
 TOUCH_PX = 44
+
+
+def name_controls(root: QWidget) -> None:
+    """Give every button and the text field inside every spin box a name screen readers say
+    (a button's own text; a spin box's name), where none was set."""
+    for button in root.findChildren(QAbstractButton):
+        if not button.accessibleName() and button.text():
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+    for spin in root.findChildren(QAbstractSpinBox):
+        edit = spin.findChild(QLineEdit)
+        if edit is not None and not edit.accessibleName():
+            edit.setAccessibleName(spin.accessibleName())
 
 
 class ChoiceRow(QWidget):
@@ -295,6 +309,7 @@ class DiaryForm(QWidget):
         root.addWidget(self.error)
         root.addLayout(buttons)
 
+        name_controls(self)
         self.minutes.valueChanged.connect(self._update_hint)
         self.seconds.valueChanged.connect(self._update_hint)
         self.note.textChanged.connect(self._update_hint)

@@ -33,7 +33,7 @@ from spasmguide.core.diary import (
 from spasmguide.core.diary.summary import summarise
 from spasmguide.ui.diary.charts import ChartsPanel
 from spasmguide.ui.diary.entries import EntriesList, EntriesModel
-from spasmguide.ui.diary.form import TOUCH_PX, DiaryForm, HelpPanel
+from spasmguide.ui.diary.form import TOUCH_PX, DiaryForm, HelpPanel, name_controls
 from spasmguide.ui.diary.words import (
     entry_line,
     header_problem_text,
@@ -204,6 +204,7 @@ class DiaryTab(QWidget):
             button.setMinimumHeight(TOUCH_PX)
         self.pages.addWidget(page)
         self.overview = page
+        name_controls(self)
 
         self.log_button.clicked.connect(lambda: self.log_cramp())
         self.edit_button.clicked.connect(self.edit_current)
@@ -240,14 +241,19 @@ class DiaryTab(QWidget):
         self.entries.doubleClicked.connect(lambda _index: self.edit_current())
         self.entries.activated.connect(lambda _index: self.edit_current())
         self.entries_slot.insertWidget(1, self.entries, 1)
-        self.form = DiaryForm(store, self._treatments, now=self._now)
-        self.form.saved.connect(self._on_form_saved)
-        self.form.cancelled.connect(self.show_overview)
-        self.form.help_requested.connect(self.help_requested)
-        self.pages.addWidget(self.form)
         self.pages.setCurrentWidget(self.overview)
         self.refresh()
         return True
+
+    def _ensure_form(self) -> DiaryForm | None:
+        """The form, made the first time it is needed (opening the tab stays quick)."""
+        if self.form is None and self.store is not None:
+            self.form = DiaryForm(self.store, self._treatments, now=self._now)
+            self.form.saved.connect(self._on_form_saved)
+            self.form.cancelled.connect(self.show_overview)
+            self.form.help_requested.connect(self.help_requested)
+            self.pages.addWidget(self.form)
+        return self.form
 
     def forget(self, message: str) -> None:
         """Close the file before its data is deleted; say ``message`` until the next open."""
@@ -278,7 +284,7 @@ class DiaryTab(QWidget):
             return
         try:
             self.model.reload()
-            entries = self.store.entries()
+            rows = self.store.summary_rows()
         except DiaryError as exc:
             self.show_notice(reason_text(exc.reason))
             return
@@ -286,7 +292,7 @@ class DiaryTab(QWidget):
         self.count_label.setText(
             ntr("%n cramps in your diary. It stays on this computer.", total)
         )
-        self.charts.show_summary(summarise(entries, self._now().date()), self._titles)
+        self.charts.show_summary(summarise(rows, self._now().date()), self._titles)
         has_entries = total > 0
         for button in (self.edit_button, self.delete_button, self.export_button,
                        self.pdf_button):
@@ -313,8 +319,9 @@ class DiaryTab(QWidget):
 
     def log_cramp(self, duration_s: int | None = None) -> bool:
         """Show the form for a new cramp (``duration_s`` from the timer, if any)."""
-        if not self.open() or self.form is None:
+        if not self.open() or self._ensure_form() is None:
             return False
+        assert self.form is not None
         self.form.start_new(duration_s)
         self.pages.setCurrentWidget(self.form)
         self.form.now_button.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -324,9 +331,10 @@ class DiaryTab(QWidget):
     def edit_current(self) -> None:
         """Change the selected entry in the form."""
         entry = self.entries.current_entry() if self.model is not None else None
-        if entry is None or self.form is None:
+        form = self._ensure_form()
+        if entry is None or form is None:
             return
-        self.form.edit(entry)
+        form.edit(entry)
         self.pages.setCurrentWidget(self.form)
 
     @Slot()
