@@ -127,20 +127,22 @@ class BarChart(QWidget):
         brush = palette.color(QPalette.ColorRole.Highlight)
         widest = max(metrics.horizontalAdvance(b.label) for b in self.bars) + 12
         every = max(1, int(widest // slot) + 1)
-        for index, bar in enumerate(self.bars):
+        room_left = width  # labels go right to left from the newest; none may overlap
+        for index in range(count - 1, -1, -1):
+            bar = self.bars[index]
             left = area.left() + index * slot
             height = area.height() * (bar.value / top_value) if top_value else 0
             if height:
                 painter.fillRect(QRectF(left + gap / 2, area.bottom() - height,
                                         slot - gap, height), brush)
-            if (count - 1 - index) % every == 0:  # the newest week always has its label
+            x = min(max(0.0, left + slot / 2 - widest / 2), width - widest)
+            if (count - 1 - index) % every == 0 and x + widest <= room_left:
                 painter.setPen(text)
-                centre = left + slot / 2
-                x = min(max(0.0, centre - widest / 2), width - widest)
                 painter.drawText(
                     QRectF(x, area.bottom() + 2, widest, line * 1.2),
                     Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, bar.label,
                 )
+                room_left = x
 
     def _paint_rows(self, painter: QPainter, palette: QPalette) -> None:
         metrics = self._metrics

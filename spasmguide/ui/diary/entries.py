@@ -57,7 +57,9 @@ class EntriesModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
         entry = self._entries[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return entry_line(entry, "\n")  # every row two lines: the same height
+        if role == Qt.ItemDataRole.AccessibleTextRole:
             return entry_line(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.note or None
@@ -82,6 +84,8 @@ class EntriesList(QListView):
         # One line each, all the same height: a long diary scrolls without measuring
         # every row. The note is in the tooltip and in the form.
         self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setSpacing(2)
 
     def current_entry(self) -> Entry | None:

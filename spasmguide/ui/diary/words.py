@@ -99,8 +99,11 @@ def when_text(when: datetime) -> str:
     return f"{day}, {when.strftime('%H:%M')}"
 
 
-def entry_line(entry: Entry) -> str:
-    """One line for the list: when, leg and place, how long, how bad."""
+def entry_line(entry: Entry, separator: str = " · ") -> str:
+    """One line for the list: when, leg and place, how long, how bad.
+
+    With ``separator="\n"`` the time is on a line of its own (the list shows it so).
+    """
     parts = [when_text(entry.when)]
     where = [leg_name(entry.leg)] if entry.leg else []
     if entry.place:
@@ -111,7 +114,10 @@ def entry_line(entry: Entry) -> str:
         parts.append(duration_text(entry.duration_s))
     if entry.severity is not None:
         parts.append(tr("%1 of 10").replace("%1", str(entry.severity)))
-    return " · ".join(parts)
+    if separator == "\n":
+        details = " · ".join(parts[1:]) or tr("No details")
+        return f"{parts[0]}\n{details}"
+    return separator.join(parts)
 
 
 def reason_text(reason: str) -> str:
