@@ -128,7 +128,7 @@ def _import(store, source: Path, out: TextIO, err: TextIO) -> int:  # type: igno
         print(f"Nothing was imported: {count} bad row{'s' if count != 1 else ''}. "
               "Fix them and import the file again.", file=err)
         return 1
-    added, already = store.add_many(result.entries)
+    added, already = store.add_many(result.entries, checked=True)
     print(f"Imported {added} entr{'y' if added == 1 else 'ies'}"
           + (f"; {already} already in the diary were kept as they are" if already else ""),
           file=out)

@@ -232,3 +232,9 @@ def test_delete_diary_removes_the_file_its_journals_and_backups(tmp_path: Path) 
     assert path in removed and not path.exists()
     assert not (tmp_path / "diary.sqlite3.corrupt").exists()
     assert (tmp_path / "settings.ini").exists()
+
+
+def test_add_many_checks_every_entry_and_adds_none_when_one_is_bad(store: DiaryStore) -> None:
+    with pytest.raises(EntryError):
+        store.add_many([entry(), entry(hour=4, helped=('bad "quoted" id',))])
+    assert store.count() == 0

@@ -321,8 +321,11 @@ class DiaryStore:
         with self._transaction() as conn:
             return conn.execute("DELETE FROM entries WHERE uid = ?", (uid,)).rowcount > 0
 
-    def add_many(self, entries: Iterable[Entry]) -> tuple[int, int]:
+    def add_many(self, entries: Iterable[Entry], *, checked: bool = False) -> tuple[int, int]:
         """Add entries in one transaction, keeping any entry already there with the same id.
+
+        ``checked=True`` skips checking entries again that :meth:`Entry.checked` (or the CSV
+        reader, which checks every row) already returned.
 
         Raises:
             EntryError: an entry is not acceptable (nothing was added).
@@ -334,7 +337,8 @@ class DiaryStore:
         saved = int(self._now().timestamp())
         rows = []
         for entry in entries:
-            entry = entry.checked()
+            if not checked:
+                entry = entry.checked()
             if not entry.id:
                 entry = replace(entry, id=str(uuid.uuid4()))
             rows.append(_row(entry, saved))

@@ -437,7 +437,7 @@ class DiaryTab(QWidget):
             )
             return
         try:
-            added, already = self.store.add_many(result.entries)
+            added, already = self.store.add_many(result.entries, checked=True)
         except DiaryError as exc:
             self.show_notice(reason_text(exc.reason))
             return
