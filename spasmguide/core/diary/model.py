@@ -94,10 +94,12 @@ class Entry:
         if self.severity is not None and not 0 <= self.severity <= SEVERITY_MAX:
             raise EntryError("severity", "out-of-range")
         helped = self.helped
-        if helped:
-            helped = tuple(dict.fromkeys(h.strip() for h in helped if h.strip()))
-            if any(not _TREATMENT_ID.fullmatch(h) for h in helped):
+        if helped and not all(_TREATMENT_ID.fullmatch(h) for h in helped):
+            helped = tuple(h.strip() for h in helped if h.strip())  # tidy, then check again
+            if not all(_TREATMENT_ID.fullmatch(h) for h in helped):
                 raise EntryError("helped", "bad-id")
+        if len(set(helped)) != len(helped):
+            helped = tuple(dict.fromkeys(helped))
         other, note = self.helped_other.strip(), self.note.strip()
         for name, text in (("helped_other", other), ("note", note)):
             if len(text) > TEXT_MAX:

@@ -1,9 +1,10 @@
 """The diary's charts, drawn with QPainter in the theme's own colours, each with its words.
 
-QtCharts would add about a second of library loading for five bar charts; QPainter draws
-these in well under a millisecond and follows the palette (light, dark, high contrast)
-without extra code. Every chart gives its figures as text to screen readers (the accessible
-description) and to the "For my doctor" PDF.
+QtCharts loads quickly enough (``benchmarks/diary_bench.py`` measures it), but these are
+plain bar charts: a few dozen lines of QPainter draw them in about a millisecond, take their
+colours straight from the palette (light, dark, high contrast), and draw the same chart into
+the "For my doctor" PDF. Every chart gives its figures as text to screen readers (the
+accessible description).
 """
 
 from __future__ import annotations
