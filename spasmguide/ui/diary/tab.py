@@ -7,11 +7,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QDir, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QFont, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -177,7 +178,6 @@ class DiaryTab(QWidget):
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)
 
-        bottom = QHBoxLayout()
         period = QLabel(self.tr("For my doctor, from"))
         self.period_start = QDateEdit()
         self.period_end = QDateEdit()
@@ -193,12 +193,21 @@ class DiaryTab(QWidget):
         self.pdf_button.setAccessibleName(self.tr("Make a one-page PDF for my doctor"))
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.import_button = QPushButton(self.tr("Import CSV…"))
+        self.period_box = QWidget()
+        period_layout = QHBoxLayout(self.period_box)
+        period_layout.setContentsMargins(0, 0, 0, 0)
         for widget in (period, self.period_start, to, self.period_end, self.pdf_button):
-            bottom.addWidget(widget)
-        bottom.addStretch(1)
-        bottom.addWidget(self.export_button)
-        bottom.addWidget(self.import_button)
-        layout.addLayout(bottom)
+            period_layout.addWidget(widget)
+        self.data_box = QWidget()
+        data_layout = QHBoxLayout(self.data_box)
+        data_layout.setContentsMargins(0, 0, 0, 0)
+        data_layout.addWidget(self.export_button)
+        data_layout.addWidget(self.import_button)
+        self.bottom = QGridLayout()
+        self.bottom.setContentsMargins(0, 0, 0, 0)
+        self._bottom_wrapped: bool | None = None
+        self._place_bottom(False)
+        layout.addLayout(self.bottom)
         for button in (self.log_button, self.edit_button, self.delete_button, self.pdf_button,
                        self.export_button, self.import_button):
             button.setMinimumHeight(TOUCH_PX)
@@ -215,6 +224,27 @@ class DiaryTab(QWidget):
         today = self._now().date()
         self.period_start.setDate(QDate(today.year, today.month, 1).addMonths(-2))
         self.period_end.setDate(QDate(today.year, today.month, today.day))
+
+    def _place_bottom(self, wrap: bool) -> None:
+        """The PDF and CSV controls on one row, or on two when large text needs it."""
+        if wrap == self._bottom_wrapped:
+            return
+        self._bottom_wrapped = wrap
+        for widget in (self.period_box, self.data_box):
+            self.bottom.removeWidget(widget)
+        left = Qt.AlignmentFlag.AlignLeft
+        self.bottom.addWidget(self.period_box, 0, 0, left)
+        if wrap:
+            self.bottom.addWidget(self.data_box, 1, 0, left)
+            self.bottom.setColumnStretch(1, 0)
+        else:
+            self.bottom.addWidget(self.data_box, 0, 2, Qt.AlignmentFlag.AlignRight)
+            self.bottom.setColumnStretch(1, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.period_box.sizeHint().width() + self.data_box.sizeHint().width() + 40
+        self._place_bottom(needed > self.width())
 
     # -- the file
 
