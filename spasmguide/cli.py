@@ -29,9 +29,10 @@ class LaunchOptions:
     idle_timeout: float | None = None
     idle_warning: float | None = None
     tab: str | None = None
+    diary: Path | None = None
 
 
-BUILT_IN_TAB_IDS = ("timer", "about")
+BUILT_IN_TAB_IDS = ("timer", "diary", "about")
 """Tabs every guide has, whatever its content pack."""
 
 BUNDLED_TOPIC_TAB_IDS = ("overview", "treatments", "causes", "muscle-types")
@@ -74,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--idle-warning", type=float, metavar="SECONDS", help="kiosk: length of the warning"
+    )
+    parser.add_argument(
+        "--diary", type=Path, metavar="FILE", help="keep the cramp diary in this file"
     )
     tab_ids = ", ".join((*BUNDLED_TOPIC_TAB_IDS, *BUILT_IN_TAB_IDS))
     parser.add_argument(
@@ -125,6 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
     pin_help = "set the kiosk's staff PIN (read from standard input)"
     pin = commands.add_parser("kiosk-pin", help=pin_help, description=pin_help)
     pin.add_argument("--config", dest="pin_config", type=Path, metavar="FILE", required=True)
+
+    from spasmguide.diary_cli import add_diary_commands
+
+    add_diary_commands(commands)
     return parser
 
 
@@ -138,6 +146,7 @@ def options_from(args: argparse.Namespace) -> LaunchOptions:
         idle_timeout=args.idle_timeout,
         idle_warning=args.idle_warning,
         tab=args.tab,
+        diary=args.diary,
     )
 
 
@@ -161,6 +170,10 @@ def run_command(
         from spasmguide.core.kiosk import set_pin_command
 
         return set_pin_command(args.pin_config, sys.stdin, out, err)
+    if args.command == "diary":
+        from spasmguide.diary_cli import run_diary
+
+        return run_diary(args, out, err)
     raise ValueError(f"unknown command {args.command!r}")
 
 

@@ -11,6 +11,14 @@ from spasmguide.core.content import Pack, bundled_pack_path, load_pack
 from spasmguide.core.search import SearchIndex
 
 
+@pytest.fixture(autouse=True)
+def private_diary(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Every test gets its own diary file, so no test opens the real one in the data folder."""
+    path = tmp_path_factory.mktemp("diary") / "diary.sqlite3"
+    monkeypatch.setenv("SPASMGUIDE_DIARY", str(path))
+    return path
+
+
 @pytest.fixture(scope="module")
 def pack() -> Pack:
     """The bundled content pack, loaded once per test module."""

@@ -297,8 +297,8 @@ class TabReader(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 900])
         layout = self.layout()
-        assert layout is not None
-        layout.addWidget(splitter)
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, splitter)  # above any actions added with add_action
         if self.isVisible():  # made while showing: lay it out now, before anything paints
             splitter.show()
             layout.activate()
@@ -306,6 +306,12 @@ class TabReader(QWidget):
         section_list.currentRowChanged.connect(self._on_section_list_row_changed)
         section_list.itemActivated.connect(self._on_section_list_item_activated)
         page.verticalScrollBar().valueChanged.connect(self._on_page_scrolled)
+
+    def add_action(self, widget: QWidget) -> None:
+        """Put a control (such as "Log a cramp") in a row under the tab's text."""
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(widget)
 
     # -- building ---------------------------------------------------------------------------
 

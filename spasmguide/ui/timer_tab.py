@@ -91,10 +91,13 @@ class TimerTab(QWidget):
             "Timer 02:15 · Hold stretch"; empty when no routine is under way.
         help_requested(): The person pressed "When to get help" (shown at the end of a
             routine and with the advice after 10 minutes of an open-ended step).
+        log_cramp_requested(int): "Log this cramp" was pressed on the done screen (only
+            offered after :meth:`offer_log_cramp`); the seconds the routine ran.
     """
 
     status_changed = Signal(str)
     help_requested = Signal()
+    log_cramp_requested = Signal(int)
 
     VISIBLE_REPAINT_MS = 100
     HIDDEN_REPAINT_MS = 1000
@@ -208,6 +211,7 @@ class TimerTab(QWidget):
         if minutes is None and self._timer.state is TimerState.FINISHED:
             seconds = self._timer.adjusted_seconds
         self._message = ""
+        self._run_started_at = self._clock()  # for the diary: how long the routine ran
         self._timer.start(adjusted_seconds=seconds)
         self._after_action()
 
@@ -360,6 +364,16 @@ class TimerTab(QWidget):
         self._help_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self._help_button.clicked.connect(self._on_help_button_clicked)
         self._help_button.hide()
+        # The diary's "Log this cramp" (desktop only: see offer_log_cramp).
+        self._log_button = QPushButton(self.tr("Log this cramp in your diary"))
+        self._log_button.setObjectName("timer-log-cramp")
+        self._log_button.setAccessibleName(self._log_button.text())
+        self._set_font(self._log_button, self.TEXT_PT)
+        self._log_button.setMinimumHeight(48)
+        self._log_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self._log_button.clicked.connect(self._on_log_button_clicked)
+        self._log_button.hide()
+        self._log_offered = False
         # The time comes right under the step's name, so it stays in view with large text.
         for widget in (
             self._phase,
@@ -370,6 +384,7 @@ class TimerTab(QWidget):
             self._note,
             self._message_label,
             self._help_button,
+            self._log_button,
         ):
             cue_layout.addWidget(widget)
         cue_layout.addStretch(1)
@@ -567,6 +582,22 @@ class TimerTab(QWidget):
     def _on_help_button_clicked(self) -> None:
         self.help_requested.emit()
 
+    # ------------------------------------------------------------------ diary hook
+
+    def offer_log_cramp(self) -> None:
+        """Show "Log this cramp in your diary" on the done screen (the desktop has a diary)."""
+        self._log_offered = True
+        self.refresh()
+
+    @Slot()
+    def _on_log_button_clicked(self) -> None:
+        started = getattr(self, "_run_started_at", None)
+        ended = getattr(self, "_run_ended_at", None)
+        seconds = 0
+        if started is not None and ended is not None and self._timer is not None:
+            seconds = max(0, round(ended - started - self._timer.LEAD_IN_S))
+        self.log_cramp_requested.emit(seconds)
+
     @Slot()
     def _on_quick_button_clicked(self) -> None:
         button = self.sender()
@@ -732,6 +763,7 @@ class TimerTab(QWidget):
         kinds = {event.kind for event in events}
         if EventKind.FINISHED in kinds:
             self._message = DONE_MESSAGE
+            self._run_ended_at = max(e.at for e in events if e.kind is EventKind.FINISHED)
         elif EventKind.HELP_ADVICE in kinds:
             self._message = self.help_message()
         elif EventKind.CHECKIN in kinds:
@@ -833,6 +865,7 @@ class TimerTab(QWidget):
         self._help_button.setVisible(
             state is TimerState.FINISHED or (counting_up and timer.help_advice)
         )
+        self._log_button.setVisible(self._log_offered and state is TimerState.FINISHED)
 
         self._progress.setValue(round(timer.progress * 1000))
         self._render_steps(timer)

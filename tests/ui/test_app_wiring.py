@@ -30,6 +30,7 @@ def test_timer_tab_sits_after_the_topics(app_parts) -> None:
         "causes",
         "muscle-types",
         "timer",
+        "diary",
         "about",
     ]
 

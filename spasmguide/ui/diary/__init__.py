@@ -1,0 +1,1 @@
+"""The cramp diary's window parts: the Diary tab, its form, list and charts, and the PDF."""
