@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from spasmguide.cli import LaunchOptions
 from spasmguide.core.clock import steady_clock
 from spasmguide.core.content import ContentError, Pack, bundled_pack_path
+from spasmguide.core.content.loader import CHECKER_LINK
 from spasmguide.core.locations import SYSTEM_KIOSK_CONFIG
 from spasmguide.core.pack_cache import load_pack_cached
 from spasmguide.core.pack_safety import HelpContacts
@@ -435,6 +436,7 @@ def _build_checker(components: Components) -> None:
         return attach_search_offer(extras["search_results"], checker, open_checker)
 
     button.clicked.connect(open_checker)
+    window.add_link_target(CHECKER_LINK, open_checker)
     extras["open_checker"] = open_checker
     extras.add_later("checker", load)
     extras.add_later("checker_page", make_page)

@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         # Asked before closing; returning False refuses (kiosk mode).
         self.close_guard: Callable[[], bool] | None = None
+        self._link_actions: dict[str, Callable[[], None]] = {}
         self.readers: dict[str, TabReader] = {}
 
         self.toolbar = TopBar()
@@ -396,9 +397,17 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def follow_link(self, target: str) -> None:
-        """Follow an internal link: a section id or a tab id."""
-        if not self.show_section(target):
+        """Follow an internal link: a link target the program added, a section id or a tab id."""
+        action = self._link_actions.get(target)
+        if action is not None:
+            action()
+        elif not self.show_section(target):
             self.show_tab(target)
+
+    def add_link_target(self, target: str, action: Callable[[], None]) -> None:
+        """Make links to ``#target`` in the guide's text call ``action`` (for example the
+        "Is it serious?" questions, which are a page, not a section)."""
+        self._link_actions[target] = action
 
     @Slot()
     def show_help(self) -> None:

@@ -218,3 +218,18 @@ def test_slug_and_plain_text() -> None:
 def test_list_items_do_not_run_into_each_other_in_plain_text() -> None:
     text = plain_text("Medicines:\n\n- penicillamine, for\n  joint problems\n- diuretics\n\nEnd.")
     assert text == "Medicines:\n\npenicillamine, for joint problems. diuretics.\n\nEnd."
+
+
+def test_a_link_to_the_questions_needs_a_pack_with_questions(tmp_path: Path) -> None:
+    import shutil
+
+    pack = tmp_path / "pack"
+    shutil.copytree(bundled_pack_path(), pack)
+    assert load_pack(pack).tab("overview") is not None  # the bundled pack links to them
+    (pack / "checker.toml").unlink()
+    with pytest.raises(ContentError) as raised:
+        load_pack(pack)
+    assert any(
+        p.file == "overview.md" and "link to '#is-it-serious' points to no section" in p.message
+        for p in raised.value.problems
+    )

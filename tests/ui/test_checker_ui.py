@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
 
 from spasmguide.app import Components, build
@@ -92,6 +92,9 @@ def test_a_pack_without_checker_toml_has_no_button(qtbot, tmp_path: Path) -> Non
     pack = tmp_path / "pack"
     shutil.copytree(bundled_pack_path(), pack)
     (pack / CHECKER_FILE).unlink()
+    overview = pack / "overview.md"  # and so no link to the questions either
+    text = overview.read_text(encoding="utf-8")
+    overview.write_text(text.replace("(#is-it-serious)", "(#when-to-get-help)"), encoding="utf-8")
     components = shown(qtbot, build(LaunchOptions(content=pack, settings=tmp_path / "s.ini")))
     assert "checker_button" not in components.extras
     assert components.window.help_button.isVisible()
@@ -240,3 +243,25 @@ def test_idle_reset_clears_a_result(kiosk, qtbot) -> None:
     assert controller.poll() is IdleState.RESET
     assert page.outcome is None and page.said_phrases() == []
     assert page.result_title.text() == "" and page.result_title.accessibleName() == ""
+
+
+def test_when_to_get_help_links_to_the_questions(desktop, qtbot) -> None:
+    window = desktop.window
+    window.show_section("when-to-get-help")
+    page_view = window.readers["overview"].page
+    document = page_view.document()
+    block = document.begin()
+    anchors = []
+    while block.isValid():
+        fragments = block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.charFormat().isAnchor():
+                anchors.append((fragment.text(), fragment.charFormat().anchorHref()))
+            fragments += 1
+        block = block.next()
+    assert ("answer a few questions", "#is-it-serious") in anchors
+    page_view.anchorClicked.emit(QUrl("#is-it-serious"))
+    page = desktop.extras["checker_page"]
+    assert window.stack.currentWidget() is page
+    assert page.progress.text() == "Question 1 of 9"

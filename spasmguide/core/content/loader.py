@@ -10,6 +10,7 @@ from spasmguide.core.content.files import (
     MAX_FILE_BYTES,
     PackFileError,
     check_file_inside,
+    pack_file_exists,
     read_pack_file,
 )
 from spasmguide.core.content.markdown import _parse_tab_file
@@ -112,10 +113,16 @@ def _check_images(
             problems.append(Problem(file_name, number, f"picture '{shown(source)}': {exc}"))
 
 
+CHECKER_LINK = "is-it-serious"
+"""Link target that opens the "Is it serious?" questions, in a pack that has them."""
+
+
 def _check_link_targets(
-    tabs: list[Tab], links: list[tuple[str, str, int]], problems: list[Problem]
+    tabs: list[Tab], links: list[tuple[str, str, int]], problems: list[Problem], root: Path
 ) -> None:
     known = {t.id for t in tabs} | {s.id for t in tabs for s in t.sections}
+    if pack_file_exists(root, "checker.toml"):
+        known.add(CHECKER_LINK)
     for file_name, target, number in links:
         if target not in known:
             problems.append(
@@ -239,7 +246,7 @@ def load_pack(path: Path | str, *, contacts: HelpContacts | None = None) -> Pack
                     )
                 )
             seen_sections[section.id] = f"{tab.file}"
-    _check_link_targets(tabs, links, problems)
+    _check_link_targets(tabs, links, problems, root)
     _check_images(root, images, problems)
     safety = read_safety_settings(data, text, problems)
     tabs = apply_safety(tabs, treatment_tabs, safety, contacts, problems)
