@@ -179,10 +179,13 @@ class TopBar(QWidget):
     def fit(self) -> None:
         """One row when everything fits at the current text size, two rows otherwise."""
         margins = self._grid.contentsMargins()
+        def width(widget: QWidget) -> int:
+            return max(widget.sizeHint().width(), widget.minimumSizeHint().width())
+
         needed = (
-            self.help_button.sizeHint().width()
+            width(self.help_button)
             + self.search_slot.minimumSizeHint().width()
-            + self.controls.sizeHint().width()
+            + width(self.controls)
             + 2 * self.SPACING
             + margins.left()
             + margins.right()
@@ -205,8 +208,14 @@ class TopBar(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             QTimer.singleShot(0, self, self.fit)
+
+    def event(self, event: QEvent) -> bool:
+        # A child's size changed (a style sheet's larger font, a longer label): fit again.
+        if event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, self.fit)
+        return super().event(event)
 
 
 class MainWindow(QMainWindow):
@@ -274,6 +283,7 @@ class MainWindow(QMainWindow):
         )
         self.disclaimer_label.setObjectName("disclaimer")
         self.disclaimer_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.disclaimer_label.setWordWrap(True)  # never cut off on a narrow screen
         self.statusBar().addWidget(self.disclaimer_label, 1)
         self.statusBar().addPermanentWidget(self.status_button)
         self.statusBar().setSizeGripEnabled(False)
@@ -324,6 +334,23 @@ class MainWindow(QMainWindow):
         self.status_button.setText(text)
         self.status_button.setAccessibleName(text or "Timer")
         self.status_button.setVisible(visible)
+
+    def set_typing_mode(self, on: bool, reserve: int = 0) -> None:
+        """Make room for an on-screen keypad ``reserve`` px high along the bottom edge.
+
+        While it is open the view controls and the status line step aside and each result
+        shows one snippet line, so several results stay in view above the keys.
+        """
+        self.toolbar.controls.setVisible(not on)
+        self.statusBar().setVisible(not on)
+        central = self.centralWidget()
+        layout = central.layout() if central is not None else None
+        if layout is not None:
+            layout.setContentsMargins(0, 0, 0, reserve if on else 0)
+        results = self.stack.widget(1)
+        set_compact = getattr(results, "set_compact", None)
+        if set_compact is not None:
+            set_compact(on)
 
     def show_notice(self, text: str) -> None:
         """A calm, non-modal message at the top of the window."""

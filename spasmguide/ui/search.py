@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPointF,
     QRect,
+    QRectF,
     QSize,
     Qt,
     Signal,
@@ -35,6 +36,7 @@ from PySide6.QtGui import (
     QShortcut,
     QTextCharFormat,
     QTextLayout,
+    QTextLine,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -118,6 +120,7 @@ class HitDelegate(QStyledItemDelegate):
     PADDING = 8
     SNIPPET_LINES = 2
     MIN_HEIGHT = 48  # comfortable to touch
+    TITLE_GAP = 2
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         title = QFont(option.font)
@@ -126,15 +129,50 @@ class HitDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.9))
         return title, small, QFont(option.font)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.snippet_lines = self.SNIPPET_LINES
+
+    def set_snippet_lines(self, lines: int) -> None:
+        """Show ``lines`` snippet lines per row (one while the on-screen keypad is open)."""
+        self.snippet_lines = max(1, lines)
+        self.sizeHintChanged.emit(QModelIndex())
+
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         title, _small, body = self._fonts(option)
+        # Each line takes the full height its QTextLine reports (ascent + descent + leading,
+        # rounded up); lineSpacing() alone can be a pixel short, and a line that did not fit
+        # used to be drawn on top of the first one.
+        line = QFontMetrics(body).height() + max(0, QFontMetrics(body).leading()) + 1
         height = (
             QFontMetrics(title).height()
-            + QFontMetrics(body).lineSpacing() * self.SNIPPET_LINES
+            + self.TITLE_GAP
+            + line * self.snippet_lines
             + 2 * self.PADDING
             + 2
         )
         return QSize(200, max(self.MIN_HEIGHT, height))
+
+    def row_layout(self, option: QStyleOptionViewItem, index: _Index) -> list[QRectF]:
+        """Where the title and each snippet line are drawn in a row: [title, line, line...].
+
+        Only lines that fit wholly inside the row are listed (and drawn).
+        """
+        hit = index.data(HIT_ROLE)
+        if not isinstance(hit, Hit):
+            return []
+        title_font, _small, body_font = self._fonts(option)
+        rect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        title_height = QFontMetrics(title_font).height()
+        rects = [QRectF(rect.left(), rect.top(), rect.width(), title_height)]
+        top = rect.top() + title_height + self.TITLE_GAP
+        _layout, lines = self._snippet_layout(hit, body_font, rect.width(),
+                                              rect.bottom() + 1 - top, False)
+        for line in lines:
+            box = line.naturalTextRect()
+            rects.append(QRectF(rect.left() + box.left(), top + line.y(),
+                                box.width(), line.height()))
+        return rects
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         hit = index.data(HIT_ROLE)
@@ -181,9 +219,9 @@ class HitDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             hit.tab_title,
         )
-        top = rect.top() + title_metrics.height() + 2
+        top = rect.top() + title_metrics.height() + self.TITLE_GAP
         self._paint_snippet(painter, hit, body_font, rect.left(), top, rect.width(),
-                            rect.bottom() - top, selected, text_color)
+                            rect.bottom() + 1 - top, selected, text_color)
         painter.restore()
 
     def _paint_badge(
@@ -217,10 +255,10 @@ class HitDelegate(QStyledItemDelegate):
         painter.restore()
         return width + self.PADDING
 
-    def _paint_snippet(
-        self, painter: QPainter, hit: Hit, font: QFont, left: int, top: int, width: int,
-        height: int, selected: bool, color: QColor,
-    ) -> None:
+    def _snippet_layout(
+        self, hit: Hit, font: QFont, width: int, height: int, selected: bool
+    ) -> tuple[QTextLayout, list[QTextLine]]:
+        """Lay the snippet out in at most ``snippet_lines`` lines that fit in ``height``."""
         layout = QTextLayout(hit.snippet, font)
         marked = QTextCharFormat()
         marked.setFontWeight(QFont.Weight.Bold)
@@ -244,17 +282,29 @@ class HitDelegate(QStyledItemDelegate):
         layout.setFormats(ranges)
         layout.beginLayout()
         y = 0.0
-        metrics = QFontMetrics(font)
-        for _ in range(self.SNIPPET_LINES):
+        lines: list[QTextLine] = []
+        for _ in range(self.snippet_lines):
             line = layout.createLine()
-            if not line.isValid() or y + metrics.height() > height + 1:
+            if not line.isValid():
                 break
             line.setLineWidth(width)
             line.setPosition(QPointF(0.0, y))
+            if y + line.height() > height:
+                break  # laid out but never drawn: it does not fit the row
+            lines.append(line)
             y += line.height()
         layout.endLayout()
+        return layout, lines
+
+    def _paint_snippet(
+        self, painter: QPainter, hit: Hit, font: QFont, left: int, top: int, width: int,
+        height: int, selected: bool, color: QColor,
+    ) -> None:
+        _layout, lines = self._snippet_layout(hit, font, width, height, selected)
         painter.setPen(color)
-        layout.draw(painter, QPointF(float(left), float(top)))
+        for line in lines:
+            # Line by line, so a line that did not fit is never drawn over another.
+            line.draw(painter, QPointF(float(left), float(top)))
 
 
 class SearchResults(QWidget):
@@ -332,7 +382,8 @@ class SearchResults(QWidget):
         give_ring_room(self.list)
         self.list.setAccessibleName("Search results list")
         self.list.setModel(self.model)
-        self.list.setItemDelegate(HitDelegate(self.list))
+        self.delegate = HitDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -362,6 +413,16 @@ class SearchResults(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
         self.set_results("", [])
+
+    def set_compact(self, compact: bool) -> None:
+        """One snippet line per row (while the on-screen keypad covers half the screen)."""
+        self.delegate.set_snippet_lines(1 if compact else HitDelegate.SNIPPET_LINES)
+        for widget in (self.instead_button, self.suggestion_button):
+            # While typing on the keypad, a hidden button keeps no room: results get it.
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(not compact)
+            widget.setSizePolicy(policy)
+        self.list.doItemsLayout()
 
     @property
     def query(self) -> str:

@@ -128,7 +128,7 @@ class ViewControls(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             QTimer.singleShot(0, self, self.fit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -178,6 +178,12 @@ class ViewControls(QWidget):
         note = self._read_aloud.missing_note(short=self.compact)
         self.read_note.setText(note)
         self.read_note.setVisible(bool(note))
+        if not self._read_aloud.available and self._appearance.kiosk:
+            # A visitor cannot install a speech engine: a control that cannot work is hidden.
+            self.read.setVisible(False)
+            self.read_note.setVisible(False)
+            self.read.setEnabled(False)
+            return
         if not self._read_aloud.available:
             self.read.setText(self.tr("Read") if self.compact else self.tr("Read aloud"))
             self.read.setAccessibleName(self.tr("Read aloud"))
