@@ -7,13 +7,15 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleEvent,
     QFont,
+    QFontMetrics,
     QHideEvent,
     QKeySequence,
+    QResizeEvent,
     QShortcut,
     QShowEvent,
 )
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -72,6 +75,61 @@ QFrame#timerCue[flash="true"] { background-color: #fff1c2; border-color: #d99a00
 
 BASE_POINT_SIZE = 11.0
 """The text size the sizes below were chosen for; they grow and shrink with the app's text."""
+
+
+class FlowRow(QWidget):
+    """Buttons in one row when they fit, otherwise in as many rows as they need.
+
+    Hidden buttons take no room, so Start/Pause and the rest never get cut off.
+    """
+
+    SPACING = 8
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._buttons: list[QWidget] = []
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setSpacing(self.SPACING)
+        self._columns = 0
+
+    def add(self, button: QWidget) -> None:
+        button.setParent(self)  # a child from the start, never a window of its own
+        self._buttons.append(button)
+        button.installEventFilter(self)
+        self.arrange()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.ShowToParent, QEvent.Type.HideToParent,
+                            QEvent.Type.FontChange):
+            QTimer.singleShot(0, self, self.arrange)
+        return False
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange()
+
+    @Slot()
+    def arrange(self) -> None:
+        shown = [b for b in self._buttons if not b.isHidden()]
+        if not shown:
+            return
+        widest = max(b.sizeHint().width() for b in shown)
+        width = max(1, self.width())
+        columns = max(1, min(len(shown), (width + self.SPACING) // (widest + self.SPACING)))
+        key = (columns, tuple(id(b) for b in shown))
+        if key == self._columns:
+            return
+        self._columns = key  # type: ignore[assignment]
+        for button in self._buttons:
+            self._grid.removeWidget(button)
+        for column in range(self._grid.columnCount()):
+            self._grid.setColumnStretch(column, 0)
+        for place, button in enumerate(shown):
+            self._grid.addWidget(button, place // columns, place % columns)
+        for column in range(columns):
+            self._grid.setColumnStretch(column, 1)
+        self.updateGeometry()
 
 
 class TimerTab(QWidget):
@@ -359,12 +417,9 @@ class TimerTab(QWidget):
         self._help_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self._help_button.clicked.connect(self._on_help_button_clicked)
         self._help_button.hide()
-        # The time comes right under the step's name, so it stays in view with large text.
+        # The step's name and its time sit in a panel above the scrolling part (see below),
+        # so they are on screen at every window and text size.
         for widget in (
-            self._phase,
-            self._countdown,
-            self._count_up_caption,
-            self._count_up,
             self._instruction,
             self._note,
             self._message_label,
@@ -401,7 +456,18 @@ class TimerTab(QWidget):
         self._progress.setMinimumHeight(28)
         self._set_font(self._progress, self.TEXT_PT)
 
-        buttons = QHBoxLayout()
+        self._glance = QFrame()
+        self._glance.setObjectName("timerGlance")
+        glance_layout = QVBoxLayout(self._glance)
+        glance_layout.setContentsMargins(0, 0, 0, 0)
+        glance_layout.setSpacing(0)
+        for widget in (self._phase, self._countdown, self._count_up_caption, self._count_up):
+            glance_layout.addWidget(widget)
+        self._phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        buttons = FlowRow()
+        buttons.setObjectName("timerButtons")
+        self._button_row = buttons
         self._start_button = self._button("Start", self._on_start_button_clicked)
         self._pause_button = self._button("Pause", self._on_pause_button_clicked)
         self._resume_button = self._button("Resume", self._on_resume_button_clicked)
@@ -417,7 +483,7 @@ class TimerTab(QWidget):
             self._reset_button,
         )
         for button in self._controls:
-            buttons.addWidget(button)
+            buttons.add(button)
         self._scroll = QScrollArea()
         self._scroll.setObjectName("timerScroll")
         self._scroll.setAccessibleName("Timer routine")
@@ -425,11 +491,14 @@ class TimerTab(QWidget):
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # What must be read at a glance (the step, its time, Start/Pause) never scrolls: only
+        # the routine's details do, and there is one scroll area, never one inside another.
         root = QVBoxLayout(self)
-        root.setSpacing(12)
+        root.setSpacing(8)
+        root.addWidget(self._glance)
         root.addWidget(self._scroll, 1)
         root.addWidget(self._progress)
-        root.addLayout(buttons)
+        root.addWidget(buttons)
         self._fit_step_list()
 
         self._chooser.currentIndexChanged.connect(self._on_chooser_current_index_changed)
@@ -617,6 +686,25 @@ class TimerTab(QWidget):
         font.setBold(bold)
         return font
 
+    def _fit_glance(self) -> None:
+        """Keep the countdown as big as the text size asks, but never taller than a fifth
+        of the tab, so the step, the time and Start/Pause fit on a 600 px high screen."""
+        wanted = self._scaled_font(self.COUNTDOWN_PT, bold=True)
+        room = max(24, self.height() // 5)
+        for clock in (self._countdown, self._count_up):
+            font = QFont(wanted)
+            if QFontMetrics(font).height() > room:
+                font.setPixelSize(room * 4 // 5)
+            clock.setFont(font)
+        phase = self._scaled_font(self.PHASE_PT, bold=True)
+        if QFontMetrics(phase).height() > max(20, self.height() // 10):
+            phase.setPixelSize(max(16, self.height() // 14))
+        self._phase.setFont(phase)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_glance()
+
     def _fit_step_list(self) -> None:
         """Show at least four steps whatever the text size."""
         self._steps.setMinimumHeight(self._steps.fontMetrics().height() * 5 + 12)
@@ -637,6 +725,7 @@ class TimerTab(QWidget):
                 widget.setFont(self._scaled_font(size, bold=bold))
             self._list_key = None  # the step list rebuilds its bold current row
             self._fit_step_list()
+            self._fit_glance()
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -720,9 +809,7 @@ class TimerTab(QWidget):
         """With large text on a small screen, scroll so the step and its time can be seen."""
         if not self.is_running():
             return  # before a start, the page stays at the top where the routine is chosen
-        self._scroll.ensureWidgetVisible(self._phase, 0, 8)
-        clock = self._count_up if self._count_up.isVisibleTo(self) else self._countdown
-        self._scroll.ensureWidgetVisible(clock, 0, 8)
+        self._scroll.ensureWidgetVisible(self._instruction, 0, 8)
 
     def _handle(self, events: list[TimerEvent]) -> None:
         """Give one cue for everything that happened (several after a long sleep)."""

@@ -112,8 +112,11 @@ def test_every_interactive_widget_has_an_accessible_name(tab):
     assert tab.findChild(QProgressBar).accessibleName() == "Routine progress"
 
 
-def test_countdown_is_big_enough_to_read_from_across_the_room(tab):
-    assert label(tab, "Time remaining").font().pointSizeF() >= 48
+def test_countdown_is_big_enough_to_read_from_across_the_room(qtbot, tab):
+    tab.resize(1280, 620)
+    countdown = label(tab, "Time remaining")
+    # Digits about 2 cm tall on a typical screen (and never taller than a fifth of the tab).
+    qtbot.waitUntil(lambda: countdown.fontMetrics().height() >= 64)
     for name in ("Start", "Reset", "Next step"):
         assert button(tab, name).minimumHeight() >= 44
 
@@ -482,22 +485,23 @@ def test_timer_text_grows_with_the_apps_text_size(qtbot, clock):
 
     widget = TimerTab([STRETCH], clock=clock, chime=FakeChime())
     qtbot.addWidget(widget)
+    widget.resize(1900, 1900)  # room enough that the countdown is not capped by height
     widget.show()
     countdown = label(widget, "Time remaining")
     start_button = button(widget, "Start")
-    before = countdown.font().pointSizeF(), start_button.font().pointSizeF()
+    before = countdown.fontMetrics().height(), start_button.font().pointSizeF()
     original = QApplication.font()
     bigger = QApplication.font()
     bigger.setPointSizeF(original.pointSizeF() * 2)
     try:
         QApplication.setFont(bigger)
-        qtbot.waitUntil(lambda: countdown.font().pointSizeF() > before[0] * 1.8)
+        qtbot.waitUntil(lambda: countdown.fontMetrics().height() > before[0] * 1.8)
         assert start_button.font().pointSizeF() > before[1] * 1.8
     finally:
         QApplication.setFont(original)
 
 
-def test_large_text_scrolls_instead_of_clipping_and_keeps_the_time_in_view(qtbot, clock):
+def test_large_text_keeps_the_step_and_time_in_view_above_the_details(qtbot, clock):
     widget = TimerTab([STRETCH], clock=clock, chime=FakeChime())
     qtbot.addWidget(widget)
     widget.resize(900, 420)
@@ -506,8 +510,10 @@ def test_large_text_scrolls_instead_of_clipping_and_keeps_the_time_in_view(qtbot
     big.setPointSizeF(big.pointSizeF() * 2.5)
     widget.setFont(big)
     countdown = label(widget, "Time remaining")
-    qtbot.waitUntil(lambda: countdown.font().pointSizeF() > 100)
     start = button(widget, "Start")
+    qtbot.waitUntil(lambda: start.font().pointSizeF() > 30)
+    # The countdown shrinks to fit a short tab; the details scroll under it.
+    assert countdown.height() <= widget.height() // 4
     assert start.isVisible() and start.geometry().bottom() <= widget.height()
     qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
     clock.advance(4)
