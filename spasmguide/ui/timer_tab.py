@@ -47,6 +47,7 @@ from spasmguide.core.timer import (
     StepRun,
     TimerEvent,
     TimerState,
+    expand_runs,
     format_clock,
 )
 from spasmguide.ui.appearance import give_ring_room
@@ -70,11 +71,32 @@ NO_ROUTINES_MESSAGE = "There are no routines in this guide."
 _CUE_STYLE = """
 QFrame#timerCue { border: 3px solid transparent; border-radius: 12px; }
 QFrame#timerCue[flash="true"] { background-color: #fff1c2; border-color: #d99a00; }
+QFrame#timerGlance { border: 3px solid palette(mid); border-radius: 12px; }
+QFrame#timerGlance[state="running"] { border: 3px solid palette(highlight); }
+QFrame#timerGlance[state="paused"] { border: 3px dashed palette(text); }
+QFrame#timerGlance[state="done"] { border: 3px solid palette(mid); }
 """
 
 
 BASE_POINT_SIZE = 11.0
 """The text size the sizes below were chosen for; they grow and shrink with the app's text."""
+
+
+def routine_total_text(routine: Routine) -> str:
+    """How long a routine takes, in words: "about 2 min", "3 min 30 s", "until it eases"."""
+    runs = expand_runs(routine)
+    if any(run.seconds is None for run in runs):
+        return "until the cramp eases"
+    total = int(sum(run.seconds or 0 for run in runs))
+    minutes, seconds = divmod(total, 60)
+    if not minutes:
+        return f"{seconds} s"
+    return f"{minutes} min {seconds} s" if seconds else f"{minutes} min"
+
+
+def routine_choice_text(routine: Routine) -> str:
+    """The routine chooser's line: its title and how long it takes."""
+    return f"{routine.title} ({routine_total_text(routine)})"
 
 
 class FlowRow(QWidget):
@@ -197,6 +219,7 @@ class TimerTab(QWidget):
         self._announced: tuple[object, ...] | None = None
         self._cues = 0
         self._sized: list[tuple[QWidget, float, bool]] = []
+        self._chosen_minutes: int | None = None
 
         self._build()
         self._build_timers()
@@ -261,12 +284,21 @@ class TimerTab(QWidget):
             return
         if self._timer.is_active:
             self._timer.reset()
+        if minutes is None:
+            minutes = self._chosen_minutes
         seconds = None if minutes is None else minutes * 60
         if minutes is None and self._timer.state is TimerState.FINISHED:
             seconds = self._timer.adjusted_seconds
         self._message = ""
         self._timer.start(adjusted_seconds=seconds)
         self._after_action()
+
+    def choose_minutes(self, minutes: int) -> None:
+        """Choose a quick duration for the adjustable step; Start then uses it."""
+        self._chosen_minutes = minutes
+        for button in self._quick_buttons:
+            button.setChecked(button.property("minutes") == minutes)
+        self.refresh()
 
     def pause(self) -> None:
         """Pause the routine, keeping the exact time left."""
@@ -352,7 +384,7 @@ class TimerTab(QWidget):
         self._chooser.setMinimumHeight(44)
         self._chooser.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         for routine in self._routines:
-            self._chooser.addItem(routine.title, routine.id)
+            self._chooser.addItem(routine_choice_text(routine), routine.id)
         chooser_label.setBuddy(self._chooser)
         chooser_row.addWidget(chooser_label)
         chooser_row.addWidget(self._chooser, 1)
@@ -459,7 +491,7 @@ class TimerTab(QWidget):
         self._glance = QFrame()
         self._glance.setObjectName("timerGlance")
         glance_layout = QVBoxLayout(self._glance)
-        glance_layout.setContentsMargins(0, 0, 0, 0)
+        glance_layout.setContentsMargins(8, 4, 8, 4)
         glance_layout.setSpacing(0)
         for widget in (self._phase, self._countdown, self._count_up_caption, self._count_up):
             glance_layout.addWidget(widget)
@@ -526,6 +558,7 @@ class TimerTab(QWidget):
             button = QPushButton(text)
             button.setAccessibleName(name)
             button.setProperty("minutes", minutes)
+            button.setProperty("label", text)
             button.setCheckable(True)
             button.setAutoExclusive(True)
             button.setChecked(minutes == 0)
@@ -640,7 +673,7 @@ class TimerTab(QWidget):
         button = self.sender()
         minutes = button.property("minutes") if button is not None else None
         if isinstance(minutes, int):
-            self.start(minutes)
+            self.choose_minutes(minutes)
 
     @Slot()
     def _on_space_shortcut_activated(self) -> None:
@@ -770,17 +803,25 @@ class TimerTab(QWidget):
             return
         step = routine.steps[adjustable]
         self._quick_label.setText(f"{step.short_label} for:")
+        default = step.seconds // 60 if step.seconds else None
+        self._chosen_minutes = None
         for position, minutes in enumerate(routine.custom_minutes):
-            button = QPushButton(f"{minutes} min")
+            is_default = minutes == default
+            text = f"{minutes} min (usual)" if is_default else f"{minutes} min"
+            button = QPushButton(text)
             button.setAccessibleName(f"{minutes} minutes")
             button.setAccessibleDescription(
-                f"Start the routine with {step.short_label.lower()} for {minutes} minutes"
+                f"Choose {minutes} minutes for {step.short_label.lower()}"
+                + (", the usual time" if is_default else "")
+                + ". Then press Start."
             )
             button.setProperty("minutes", minutes)
+            button.setProperty("label", text)
             self._set_font(button, self.BUTTON_PT)
             button.setMinimumHeight(48)
             button.setMinimumWidth(96)
             button.setCheckable(True)
+            button.setChecked(is_default)
             button.clicked.connect(self._on_quick_button_clicked)
             self._quick_layout.insertWidget(1 + position, button)
             self._quick_buttons.append(button)
@@ -883,6 +924,7 @@ class TimerTab(QWidget):
         runs = timer.runs
         number = timer.index + 1
 
+        lead_in = ""
         if state is TimerState.FINISHED:
             self._phase.setText("Done")
             self._instruction.setText("You have finished the routine.")
@@ -890,6 +932,7 @@ class TimerTab(QWidget):
         elif timer.in_lead_in:
             count = math.ceil(timer.lead_in_remaining - 1e-6)
             self._phase.setText(f"Get ready… {max(1, count)}")
+            lead_in = str(max(1, count))
             self._instruction.setText(f"First: {run.instruction}")
             self._note.setText(run.step.note)
         else:
@@ -906,10 +949,26 @@ class TimerTab(QWidget):
         if counting_up:
             self._count_up.setText(format_clock(timer.elapsed, counting_up=True))
             self._countdown.setText(format_clock(None))
+        elif lead_in:
+            self._countdown.setText(lead_in)  # the big 3-2-1 where the time will be
+            self._count_up.setText(format_clock(0, counting_up=True))
         else:
             remaining = timer.remaining
+            if state is TimerState.IDLE and self._chosen_minutes is not None:
+                adjustable = timer.routine.adjustable_index
+                if adjustable == 0:
+                    remaining = self._chosen_minutes * 60
             self._countdown.setText(format_clock(remaining if remaining is not None else 0))
             self._count_up.setText(format_clock(0, counting_up=True))
+        look = {
+            TimerState.IDLE: "idle", TimerState.LEAD_IN: "running",
+            TimerState.RUNNING: "running", TimerState.PAUSED: "paused",
+            TimerState.FINISHED: "done",
+        }.get(state, "idle")
+        if self._glance.property("state") != look:
+            self._glance.setProperty("state", look)
+            self._glance.style().unpolish(self._glance)
+            self._glance.style().polish(self._glance)
 
         message = self._message
         if counting_up and timer.help_advice:
@@ -977,8 +1036,14 @@ class TimerTab(QWidget):
         self._reset_button.setEnabled(state is not TimerState.IDLE)
         for button in self._quick_buttons:
             button.setEnabled(not active)
-            chosen = timer.adjusted_seconds
-            button.setChecked(chosen is not None and button.property("minutes") * 60 == chosen)
+            chosen = timer.adjusted_seconds if active else None
+            if chosen is None and self._chosen_minutes is not None:
+                chosen = self._chosen_minutes * 60
+            if chosen is not None:
+                button.setChecked(button.property("minutes") * 60 == chosen)
+            # The choice shows by a tick as well as by shade, in every theme.
+            tick = "✓ " if button.isChecked() else ""
+            button.setText(tick + str(button.property("label")))
 
         # Keep keyboard focus on whichever of Start / Pause / Resume is now showing.
         if had_focus and isinstance(focus, QWidget) and not focus.isVisibleTo(self):

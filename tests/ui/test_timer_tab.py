@@ -284,13 +284,36 @@ def test_keys_do_nothing_when_the_tab_does_not_have_focus(qtbot, tab, clock):
 # ---- routines with quick times and open-ended steps
 
 
-def test_quick_durations_start_the_compress_with_that_time(qtbot, tab, clock):
+def test_quick_durations_are_a_choice_that_start_uses(qtbot, tab, clock):
     tab.findChild(QComboBox).setCurrentIndex(1)
     assert countdown(tab) == "10:00"
+    # The usual time is marked and chosen until another is picked.
+    assert button(tab, "10 minutes").isChecked()
+    assert "usual" in button(tab, "10 minutes").text()
     click(qtbot, tab, "15 minutes")
+    assert not tab.is_running()  # choosing is not starting
+    assert button(tab, "15 minutes").isChecked() and not button(tab, "10 minutes").isChecked()
+    assert countdown(tab) == "15:00"
+    click(qtbot, tab, "Start")
     advance(tab, clock, 3)
     assert countdown(tab) == "15:00"
     assert not button(tab, "5 minutes").isEnabled()
+    assert button(tab, "15 minutes").isChecked()
+
+
+def test_lead_in_counts_where_the_countdown_is(qtbot, tab, clock):
+    click(qtbot, tab, "Start")
+    assert countdown(tab) == "3"
+    advance(tab, clock, 1.2)
+    assert countdown(tab) == "2"
+
+
+def test_routine_chooser_shows_each_routines_total_time(tab):
+    chooser = tab.findChild(QComboBox)
+    texts = [chooser.itemText(i) for i in range(chooser.count())]
+    assert texts[0] == "Stretch (40 s)"
+    assert texts[1] == "Cold compress (10 min)"
+    assert texts[2] == "Until it eases (until the cramp eases)"
 
 
 def test_quick_durations_are_hidden_for_routines_without_them(tab):
@@ -495,7 +518,12 @@ def test_timer_text_grows_with_the_apps_text_size(qtbot, clock):
     bigger.setPointSizeF(original.pointSizeF() * 2)
     try:
         QApplication.setFont(bigger)
-        qtbot.waitUntil(lambda: countdown.fontMetrics().height() > before[0] * 1.8)
+        def grown() -> bool:
+            height = countdown.fontMetrics().height()
+            capped = countdown.font().pixelSize() > 0  # as tall as a fifth of the tab allows
+            return height > before[0] * 1.8 or (capped and height > before[0] * 1.2)
+
+        qtbot.waitUntil(grown)
         assert start_button.font().pointSizeF() > before[1] * 1.8
     finally:
         QApplication.setFont(original)
@@ -531,4 +559,4 @@ def test_stop_forgets_the_last_persons_routine(qtbot, clock):
     widget.start()
     widget.stop()
     assert not widget.is_running()
-    assert widget.findChild(QComboBox).currentText() == STRETCH.title
+    assert widget.findChild(QComboBox).currentData() == STRETCH.id
