@@ -8,9 +8,14 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
+    QColor,
     QFont,
+    QIcon,
     QKeySequence,
+    QPainter,
     QPaintEvent,
+    QPen,
+    QPixmap,
     QResizeEvent,
     QShortcut,
 )
@@ -30,6 +35,27 @@ from PySide6.QtWidgets import (
 from spasmguide import __version__
 from spasmguide.core.content import Pack
 from spasmguide.ui.reader import PageView, TabReader
+
+
+def help_icon() -> QIcon:
+    """A white "!" on a dark disc with a white rim: the mark of "When to get help", drawn,
+    not loaded. Dark and white together stand out on the help colour of every theme."""
+    size = 32
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("white"), 2))
+    painter.setBrush(QColor("#212b32"))
+    painter.drawEllipse(2, 2, size - 4, size - 4)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("white"))
+    painter.drawRoundedRect(14, 7, 4, 12, 2, 2)
+    painter.drawEllipse(14, 22, 4, 4)
+    painter.end()
+    icon = QIcon()
+    icon.addPixmap(pixmap)
+    return icon
 
 
 class NoticeBar(QFrame):
@@ -140,6 +166,8 @@ class TopBar(QWidget):
         help_font = QFont()
         help_font.setBold(True)  # only the weight is set, so the size follows the app
         self.help_button.setFont(help_font)
+        # The urgent colour (design tokens) and its own mark: never mistaken for a view control.
+        self.help_button.setIcon(help_icon())
         self.search_slot = QWidget()
         self.search_slot.setObjectName("search-slot")
         QHBoxLayout(self.search_slot).setContentsMargins(0, 0, 0, 0)
@@ -278,12 +306,24 @@ class MainWindow(QMainWindow):
         self.status_button.setAccessibleName("Timer running")
         self.status_button.hide()
         # The guide's nature stays in view on every tab: general information, not a diagnosis.
+        # The line's "When to get help" is a working link (fixed text: no pack text here).
         self.disclaimer_label = QLabel(
-            "General information, not a diagnosis. If you are worried, see When to get help."
+            html.escape(self.tr("General information, not a diagnosis. If you are worried, see"))
+            + ' <a href="#help">' + html.escape(self.tr("When to get help")) + "</a>."
         )
         self.disclaimer_label.setObjectName("disclaimer")
-        self.disclaimer_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.disclaimer_label.setWordWrap(True)  # never cut off on a narrow screen
+        self.disclaimer_label.setTextFormat(Qt.TextFormat.RichText)
+        self.disclaimer_label.setOpenExternalLinks(False)
+        # A tap or click follows it; keyboard users have the "When to get help" button,
+        # the first control in the window, so the label stays out of the Tab order.
+        self.disclaimer_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.disclaimer_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.disclaimer_label.setAccessibleName(self.tr(
+            "General information, not a diagnosis. If you are worried, see When to get help."
+        ))
+        self.disclaimer_label.linkActivated.connect(self._on_disclaimer_link_activated)
         self.statusBar().addWidget(self.disclaimer_label, 1)
         self.statusBar().addPermanentWidget(self.status_button)
         self.statusBar().setSizeGripEnabled(False)
@@ -396,6 +436,10 @@ class MainWindow(QMainWindow):
         self.show_section(self.pack.help_section)
         self.focus_page()
 
+    @Slot(str)
+    def _on_disclaimer_link_activated(self, _link: str) -> None:
+        self.show_help()
+
     @Slot()
     def focus_page(self) -> None:
         """Back to reading: the tabs again, keyboard focus in the current tab's text."""
@@ -425,6 +469,26 @@ class MainWindow(QMainWindow):
         elif self.status_button.text():
             self.status_button.show()
         self.tab_changed.emit(tab_id)
+
+    def _fit_disclaimer(self) -> None:
+        """Wrap the status line only when it is too long for one line (never cut it off)."""
+        label = self.disclaimer_label
+        room = self.width() - self.status_button.sizeHint().width() - 48
+        for child in self.statusBar().findChildren(QWidget, "kiosk-staff-corner"):
+            room -= child.width()
+        needed = label.fontMetrics().horizontalAdvance(label.accessibleName())
+        wrap = needed > room
+        if wrap != label.wordWrap():
+            label.setWordWrap(wrap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_disclaimer()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self._fit_disclaimer)
 
     def has_painted(self) -> bool:
         """Whether the window has painted at least once."""

@@ -132,10 +132,13 @@ class HitDelegate(QStyledItemDelegate):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.snippet_lines = self.SNIPPET_LINES
+        self.padding = self.PADDING
 
     def set_snippet_lines(self, lines: int) -> None:
-        """Show ``lines`` snippet lines per row (one while the on-screen keypad is open)."""
+        """Show ``lines`` snippet lines per row (one, and less padding, while the on-screen
+        keypad is open)."""
         self.snippet_lines = max(1, lines)
+        self.padding = self.PADDING if self.snippet_lines > 1 else self.PADDING // 2
         self.sizeHintChanged.emit(QModelIndex())
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
@@ -148,7 +151,7 @@ class HitDelegate(QStyledItemDelegate):
             QFontMetrics(title).height()
             + self.TITLE_GAP
             + line * self.snippet_lines
-            + 2 * self.PADDING
+            + 2 * self.padding
             + 2
         )
         return QSize(200, max(self.MIN_HEIGHT, height))
@@ -162,7 +165,7 @@ class HitDelegate(QStyledItemDelegate):
         if not isinstance(hit, Hit):
             return []
         title_font, _small, body_font = self._fonts(option)
-        rect = option.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        rect = option.rect.adjusted(self.padding, self.padding, -self.padding, -self.padding)
         title_height = QFontMetrics(title_font).height()
         rects = [QRectF(rect.left(), rect.top(), rect.width(), title_height)]
         top = rect.top() + title_height + self.TITLE_GAP
@@ -190,12 +193,12 @@ class HitDelegate(QStyledItemDelegate):
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_color = opt.palette.color(group, text_role)
         title_font, small_font, body_font = self._fonts(opt)
-        rect = opt.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        rect = opt.rect.adjusted(self.padding, self.padding, -self.padding, -self.padding)
 
         painter.save()
         painter.setPen(text_color)
         tab_metrics = QFontMetrics(small_font)
-        tab_width = tab_metrics.horizontalAdvance(hit.tab_title) + self.PADDING
+        tab_width = tab_metrics.horizontalAdvance(hit.tab_title) + self.padding
         title_metrics = QFontMetrics(title_font)
         badge_width = self._paint_badge(
             painter, index, small_font,
@@ -238,7 +241,7 @@ class HitDelegate(QStyledItemDelegate):
         text = evidence_text(evidence.label)
         metrics = QFontMetrics(font)
         width = min(metrics.horizontalAdvance(text) + 12, room.width() // 2)
-        box = QRect(room.right() - width - self.PADDING, room.top(), width, room.height())
+        box = QRect(room.right() - width - self.padding, room.top(), width, room.height())
         background, colour = badge_colours(evidence.label)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -253,7 +256,7 @@ class HitDelegate(QStyledItemDelegate):
             metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - 12),
         )
         painter.restore()
-        return width + self.PADDING
+        return width + self.padding
 
     def _snippet_layout(
         self, hit: Hit, font: QFont, width: int, height: int, selected: bool

@@ -167,7 +167,9 @@ class KioskController(QObject):
         window.setStyleSheet(window.styleSheet() + KIOSK_STYLE)
         # The staff gesture lives in its own blank corner of the status bar, at its right
         # end, where no visitor control is: taps on visible controls never count.
-        window.statusBar().addPermanentWidget(self.staff_corner)
+        status_bar = window.statusBar()
+        status_bar.addPermanentWidget(self.staff_corner)
+        status_bar.setMinimumHeight(self.staff_corner.height() + 8)  # the corner fits inside
         self.staff_corner.show()
         for widget in window.findChildren(QWidget):
             widget.setWhatsThis("")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -157,12 +158,14 @@ class TimerBuild:
 
         self._glance = QFrame()
         self._glance.setObjectName("timerGlance")
-        glance_layout = QVBoxLayout(self._glance)
+        glance_layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self._glance)
+        self._glance_layout = glance_layout
         glance_layout.setContentsMargins(8, 4, 8, 4)
         glance_layout.setSpacing(0)
         for widget in (self._phase, self._countdown, self._count_up_caption, self._count_up):
             glance_layout.addWidget(widget)
         self._phase.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        glance_layout.setStretchFactor(self._phase, 1)  # in one row, the words get the room
 
         buttons = FlowRow()
         buttons.setObjectName("timerButtons")

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QListWidgetItem,
     QWidget,
 )
@@ -45,6 +46,11 @@ class TimerRender:
     def _fit_glance(self) -> None:
         """Keep the countdown as big as the text size asks, but never taller than a fifth
         of the tab, so the step, the time and Start/Pause fit on a 600 px high screen."""
+        short = self.height() < self.SHORT_TAB_PX
+        direction = QBoxLayout.Direction.LeftToRight if short else QBoxLayout.Direction.TopToBottom
+        if self._glance_layout.direction() != direction:
+            self._glance_layout.setDirection(direction)
+        self._progress.setVisible(not short)  # the step list shows progress too
         wanted = self._scaled_font(self.COUNTDOWN_PT, bold=True)
         room = max(24, self.height() // 5)
         for clock in (self._countdown, self._count_up):
@@ -53,7 +59,10 @@ class TimerRender:
                 font.setPixelSize(room * 4 // 5)
             clock.setFont(font)
         phase = self._scaled_font(self.PHASE_PT, bold=True)
-        if QFontMetrics(phase).height() > max(20, self.height() // 10):
+        if short:
+            if QFontMetrics(phase).height() > room // 2:
+                phase.setPixelSize(max(16, room * 2 // 5))
+        elif QFontMetrics(phase).height() > max(20, self.height() // 10):
             phase.setPixelSize(max(16, self.height() // 14))
         self._phase.setFont(phase)
 

@@ -70,8 +70,10 @@ class TimerTab(TimerBuild, TimerRender, QWidget):
     INSTRUCTION_PT = 22
     PHASE_PT = 18
     TEXT_PT = 15
-    BUTTON_PT = 16
-    BUTTON_MIN_HEIGHT = 56
+    BUTTON_PT = 14  # body size: large text alone makes them big enough
+    BUTTON_MIN_HEIGHT = 48
+    SHORT_TAB_PX = 420
+    """Below this height the glance panel lies in one row and the progress bar steps aside."""
 
     def __init__(
         self,

@@ -44,7 +44,7 @@ QFrame#timerGlance[state="done"] { border: 3px solid palette(mid); }
 """
 
 
-BASE_POINT_SIZE = 11.0
+BASE_POINT_SIZE = 14.0
 """The text size the sizes below were chosen for; they grow and shrink with the app's text."""
 
 
