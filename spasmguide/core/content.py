@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from spasmguide.core.care_cards import care_card_plain_line, check_care_cards
 from spasmguide.core.errors import ContentError, Problem
 from spasmguide.core.pack_safety import (
     CHECKED_HERE,
@@ -200,6 +201,14 @@ def plain_text(markdown: str) -> str:
         line = raw.strip()
         if _FENCE_RE.match(line) or _REF_DEF_RE.match(line):
             continue
+        # -- care cards: the opening line reads as the card's heading (see core/care_cards.py)
+        card_line = care_card_plain_line(line)
+        if card_line is not None:
+            end_item()
+            in_item = False
+            lines.extend([card_line, ""] if card_line else [""])
+            continue
+        # -- end care cards
         starts_item = bool(_LIST_ITEM_RE.match(line))
         if starts_item or not line:
             end_item()
@@ -358,6 +367,10 @@ def _parse_tab_file(
     def finish() -> None:
         if current is None:
             return
+        # -- care cards: checked here, each problem at its own line (see core/care_cards.py)
+        for offset, message in check_care_cards(body):
+            problems.append(Problem(name, current["line"] + 1 + offset, message))
+        # -- end care cards
         markdown = "\n".join(body).strip("\n")
         plain = plain_text(markdown)
         if not plain.strip():

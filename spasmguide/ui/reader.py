@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from spasmguide.core.content import Tab
 from spasmguide.ui.appearance import give_ring_room
+from spasmguide.ui.care_card_view import insert_section_body, recolour_cards
 from spasmguide.ui.evidence import badge_html
 
 log = logging.getLogger(__name__)
@@ -215,6 +216,11 @@ class TabReader(QWidget):
         self.ensure_built()
         super().showEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._built:
+            recolour_cards(self.page.document())  # care cards follow the theme
+
     def _build_document(self) -> None:
         document = QTextDocument(self.page)
         document.setDocumentMargin(16)
@@ -230,7 +236,7 @@ class TabReader(QWidget):
                 cursor.insertBlock()
                 cursor.insertHtml(badge_html(section.evidence))
             cursor.insertBlock()
-            cursor.insertMarkdown(section.markdown, MARKDOWN_FEATURES)
+            insert_section_body(cursor, section.markdown, MARKDOWN_FEATURES)  # care cards
         if self.help_section and self.tab.section(self.help_section) is None:
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertBlock()
