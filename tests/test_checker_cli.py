@@ -79,6 +79,9 @@ def test_a_pack_without_a_checker_says_so(tmp_path: Path) -> None:
     pack = tmp_path / "pack"
     shutil.copytree(bundled_pack_path(), pack)
     (pack / "checker.toml").unlink()
+    overview = pack / "overview.md"  # and so no link to the questions either
+    text = overview.read_text(encoding="utf-8")
+    overview.write_text(text.replace("(#is-it-serious)", "(#when-to-get-help)"), encoding="utf-8")
     result = run("--content", str(pack))
     assert result.returncode == 1
     assert "has no checker.toml" in result.stderr

@@ -20,6 +20,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from spasmguide.core.care_cards import care_card_plain_line
 from spasmguide.core.content import Pack, Section, Source, Tab, plain_text
 
 __all__ = [
@@ -226,6 +227,14 @@ def _blocks(markdown: str) -> list[_Block]:
             level = None
 
     for line in markdown.splitlines():
+        card_line = care_card_plain_line(line)  # a care card is a help level too
+        if card_line is not None:
+            flush()
+            close_level()
+            number = 0
+            if card_line:
+                level = (plain_text(card_line), [])
+            continue
         item = _ITEM_RE.match(line)
         if item:
             flush()
@@ -256,7 +265,8 @@ def _blocks(markdown: str) -> list[_Block]:
 
 
 def help_levels(pack: Pack) -> tuple[Section | None, list[HelpLevel]]:
-    """The help section and its levels (a bold ``... if:`` line followed by a list)."""
+    """The help section and its levels (a care card, or a bold ``... if:`` line, followed by
+    a list)."""
     found = pack.locate(pack.help_section)
     if found is None:
         return None, []

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRect, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import (
@@ -39,13 +38,33 @@ from PySide6.QtWidgets import (
 
 from spasmguide.core.settings import TEXT_SCALE_MAX, TEXT_SCALE_MIN, THEMES
 from spasmguide.settings_store import SettingsStore
+from spasmguide.ui.design import (
+    DARK,
+    DESKTOP_POINT_SIZE,
+    HIGH_CONTRAST,
+    KIOSK_POINT_SIZE,
+    LIGHT,
+    THEME_COLORS,
+    Theme,
+    application_style_sheet,
+)
 
 log = logging.getLogger(__name__)
 
-DESKTOP_POINT_SIZE = 11.0
-"""Body text on the desktop at 100 %."""
-KIOSK_POINT_SIZE = 16.0
-"""Body text on a clinic screen at 100 %: read standing, from further away."""
+__all__ = [
+    "DARK",
+    "DESKTOP_POINT_SIZE",
+    "HIGH_CONTRAST",
+    "KIOSK_POINT_SIZE",
+    "LIGHT",
+    "THEME_COLORS",
+    "Appearance",
+    "FocusRingStyle",
+    "Theme",
+    "build_palette",
+    "give_ring_room",
+    "next_scale",
+]
 
 SCALE_STEPS: tuple[int, ...] = (80, 90, 100, 110, 125, 150, 175, 200, 225, 250)
 """Text sizes that A+ / A- and Ctrl+Plus / Ctrl+Minus step through (per cent)."""
@@ -53,89 +72,7 @@ DEFAULT_SCALE = 100
 DEFAULT_THEME = "system"
 
 
-@dataclass(frozen=True)
-class Theme:
-    """The colours of one theme, as hex strings (checked for contrast by the tests)."""
-
-    name: str
-    window: str
-    window_text: str
-    base: str
-    alternate_base: str
-    text: str
-    button: str
-    button_text: str
-    highlight: str
-    highlighted_text: str
-    link: str
-    link_visited: str
-    placeholder: str
-    disabled_text: str
-    frame: str
-    """Border of a control that does not have focus (at least 3:1 on its background)."""
-    focus: str
-    """The focus ring (at least 3:1 against the window and the page)."""
-    hover: str
-
-
-LIGHT = Theme(
-    name="light",
-    window="#f2f2f2",
-    window_text="#1a1a1a",
-    base="#ffffff",
-    alternate_base="#f5f5f5",
-    text="#1a1a1a",
-    button="#e6e6e6",
-    button_text="#1a1a1a",
-    highlight="#0b57d0",
-    highlighted_text="#ffffff",
-    link="#0b4fb8",
-    link_visited="#5b2a9e",
-    placeholder="#595959",
-    disabled_text="#6e6e6e",
-    frame="#767676",
-    focus="#0b57d0",
-    hover="#d6d6d6",
-)
-DARK = Theme(
-    name="dark",
-    window="#202124",
-    window_text="#eeeeee",
-    base="#141414",
-    alternate_base="#1c1c1c",
-    text="#eeeeee",
-    button="#34363a",
-    button_text="#eeeeee",
-    highlight="#8ab4f8",
-    highlighted_text="#000000",
-    link="#8ab4f8",
-    link_visited="#c58af9",
-    placeholder="#b0b0b0",
-    disabled_text="#8f8f8f",
-    frame="#8f8f8f",
-    focus="#ffd24d",
-    hover="#44474c",
-)
-HIGH_CONTRAST = Theme(
-    name="high-contrast",
-    window="#000000",
-    window_text="#ffffff",
-    base="#000000",
-    alternate_base="#000000",
-    text="#ffffff",
-    button="#000000",
-    button_text="#ffffff",
-    highlight="#1aebff",
-    highlighted_text="#000000",
-    link="#ffff00",
-    link_visited="#ffff00",
-    placeholder="#d9d9d9",
-    disabled_text="#a6a6a6",
-    frame="#ffffff",
-    focus="#ffff00",
-    hover="#303030",
-)
-THEME_COLORS: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST)}
+# The themes' colours are design tokens; they live in spasmguide.ui.design.
 
 
 def next_scale(scale: int, direction: int) -> int:
@@ -482,7 +419,14 @@ class Appearance(QObject):
         self._app.setFont(font)
         self._refresh_style_sheets()
 
+    def _apply_application_sheet(self) -> None:
+        """The one application style sheet, made from the design tokens of the theme shown."""
+        # Set again even when unchanged: like a widget's sheet (below), the application's
+        # keeps the font its widgets had when it was set, until it is set again.
+        self._app.setStyleSheet(application_style_sheet(self.colors()))
+
     def _refresh_style_sheets(self) -> None:
+        self._apply_application_sheet()
         # WORKAROUND: a widget with a style sheet (and everything inside it) keeps the font
         # and palette it had when the sheet was applied; application font and palette
         # changes stop at it. Applying the same sheet again makes it take the new ones.

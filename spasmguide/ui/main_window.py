@@ -8,9 +8,14 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
+    QColor,
     QFont,
+    QIcon,
     QKeySequence,
+    QPainter,
     QPaintEvent,
+    QPen,
+    QPixmap,
     QResizeEvent,
     QShortcut,
 )
@@ -31,6 +36,27 @@ from spasmguide import __version__
 from spasmguide.core.content import Pack
 from spasmguide.ui.plain import plain_tooltip, tab_text
 from spasmguide.ui.reader import PageView, TabReader
+
+
+def help_icon() -> QIcon:
+    """A white "!" on a dark disc with a white rim: the mark of "When to get help", drawn,
+    not loaded. Dark and white together stand out on the help colour of every theme."""
+    size = 32
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("white"), 2))
+    painter.setBrush(QColor("#212b32"))
+    painter.drawEllipse(2, 2, size - 4, size - 4)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("white"))
+    painter.drawRoundedRect(14, 7, 4, 12, 2, 2)
+    painter.drawEllipse(14, 22, 4, 4)
+    painter.end()
+    icon = QIcon()
+    icon.addPixmap(pixmap)
+    return icon
 
 
 class NoticeBar(QFrame):
@@ -141,6 +167,8 @@ class TopBar(QWidget):
         help_font = QFont()
         help_font.setBold(True)  # only the weight is set, so the size follows the app
         self.help_button.setFont(help_font)
+        # The urgent colour (design tokens) and its own mark: never mistaken for a view control.
+        self.help_button.setIcon(help_icon())
         # "When to get help" and anything added beside it (the "Is it serious?" button).
         self.help_slot = QWidget()
         self.help_slot.setObjectName("help-slot")
@@ -194,10 +222,13 @@ class TopBar(QWidget):
     def fit(self) -> None:
         """One row when everything fits at the current text size, two rows otherwise."""
         margins = self._grid.contentsMargins()
+        def width(widget: QWidget) -> int:
+            return max(widget.sizeHint().width(), widget.minimumSizeHint().width())
+
         needed = (
-            self.help_slot.sizeHint().width()
+            width(self.help_slot)
             + self.search_slot.minimumSizeHint().width()
-            + self.controls.sizeHint().width()
+            + width(self.controls)
             + 2 * self.SPACING
             + margins.left()
             + margins.right()
@@ -220,12 +251,11 @@ class TopBar(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             QTimer.singleShot(0, self, self.fit)
 
     def event(self, event: QEvent) -> bool:
-        # A kiosk's style sheet makes the buttons larger without resizing the bar: fit again
-        # whenever what is inside asks for another size.
+        # A child's size changed (a style sheet's larger font, a longer label): fit again.
         if event.type() == QEvent.Type.LayoutRequest:
             QTimer.singleShot(0, self, self.fit)
         return super().event(event)
@@ -293,11 +323,24 @@ class MainWindow(QMainWindow):
         self.status_button.setAccessibleName("Timer running")
         self.status_button.hide()
         # The guide's nature stays in view on every tab: general information, not a diagnosis.
+        # The line's "When to get help" is a working link (fixed text: no pack text here).
         self.disclaimer_label = QLabel(
-            "General information, not a diagnosis. If you are worried, see When to get help."
+            html.escape(self.tr("General information, not a diagnosis. If you are worried, see"))
+            + ' <a href="#help">' + html.escape(self.tr("When to get help")) + "</a>."
         )
         self.disclaimer_label.setObjectName("disclaimer")
-        self.disclaimer_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.disclaimer_label.setTextFormat(Qt.TextFormat.RichText)
+        self.disclaimer_label.setOpenExternalLinks(False)
+        # A tap or click follows it; keyboard users have the "When to get help" button,
+        # the first control in the window, so the label stays out of the Tab order.
+        self.disclaimer_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.disclaimer_label.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.disclaimer_label.setAccessibleName(self.tr(
+            "General information, not a diagnosis. If you are worried, see When to get help."
+        ))
+        self.disclaimer_label.linkActivated.connect(self._on_disclaimer_link_activated)
         self.statusBar().addWidget(self.disclaimer_label, 1)
         self.statusBar().addPermanentWidget(self.status_button)
         self.statusBar().setSizeGripEnabled(False)
@@ -363,6 +406,23 @@ class MainWindow(QMainWindow):
         self.status_button.setAccessibleName(text or "Timer")
         self.status_button.setVisible(visible)
 
+    def set_typing_mode(self, on: bool, reserve: int = 0) -> None:
+        """Make room for an on-screen keypad ``reserve`` px high along the bottom edge.
+
+        While it is open the view controls and the status line step aside and each result
+        shows one snippet line, so several results stay in view above the keys.
+        """
+        self.toolbar.controls.setVisible(not on)
+        self.statusBar().setVisible(not on)
+        central = self.centralWidget()
+        layout = central.layout() if central is not None else None
+        if layout is not None:
+            layout.setContentsMargins(0, 0, 0, reserve if on else 0)
+        results = self.stack.widget(1)
+        set_compact = getattr(results, "set_compact", None)
+        if set_compact is not None:
+            set_compact(on)
+
     def show_notice(self, text: str) -> None:
         """A calm, non-modal message at the top of the window."""
         self.notice.show_message(text)
@@ -415,6 +475,10 @@ class MainWindow(QMainWindow):
         self.show_section(self.pack.help_section)
         self.focus_page()
 
+    @Slot(str)
+    def _on_disclaimer_link_activated(self, _link: str) -> None:
+        self.show_help()
+
     @Slot()
     def focus_page(self) -> None:
         """Back to reading: the tabs again, keyboard focus in the current tab's text."""
@@ -444,6 +508,26 @@ class MainWindow(QMainWindow):
         elif self.status_button.text():
             self.status_button.show()
         self.tab_changed.emit(tab_id)
+
+    def _fit_disclaimer(self) -> None:
+        """Wrap the status line only when it is too long for one line (never cut it off)."""
+        label = self.disclaimer_label
+        room = self.width() - self.status_button.sizeHint().width() - 48
+        for child in self.statusBar().findChildren(QWidget, "kiosk-staff-corner"):
+            room -= child.width()
+        needed = label.fontMetrics().horizontalAdvance(label.accessibleName())
+        wrap = needed > room
+        if wrap != label.wordWrap():
+            label.setWordWrap(wrap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_disclaimer()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            QTimer.singleShot(0, self, self._fit_disclaimer)
 
     def has_painted(self) -> bool:
         """Whether the window has painted at least once."""

@@ -36,6 +36,7 @@ from spasmguide.core.content import Section, Tab
 from spasmguide.core.content.files import MAX_FILE_BYTES, PackFileError, read_file_inside
 from spasmguide.core.content.markdown import IMAGE_SUFFIXES, MAX_WORD, long_word_line
 from spasmguide.ui.appearance import give_ring_room
+from spasmguide.ui.care_card_view import insert_section_body, recolour_cards
 from spasmguide.ui.evidence import badge_html
 from spasmguide.ui.plain import plain_tooltip
 
@@ -325,6 +326,11 @@ class TabReader(QWidget):
         self.ensure_built()
         super().showEvent(event)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._built:
+            recolour_cards(self.page.document())  # care cards follow the theme
+
     def _build_document(self) -> None:
         """Lay out the whole tab as one Markdown document: time grows with its length only.
 
@@ -340,6 +346,7 @@ class TabReader(QWidget):
         document.setUndoRedoEnabled(False)
         document.setMarkdown("\n".join(parts), MARKDOWN_FEATURES)
         document.setDocumentMargin(16)
+        _draw_care_cards(document, sections)
         self._heading_blocks = _unlink_and_find_headings(
             document, [may_leave(section.markdown) for section in sections]
         )
@@ -454,6 +461,36 @@ class TabReader(QWidget):
     def _on_section_list_item_activated(self, item: QListWidgetItem) -> None:
         self._scroll_to_row(self.section_list.row(item))
         self.page.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def _draw_care_cards(document: QTextDocument, sections: Sequence[Section]) -> None:
+    """Redraw the body of each section that holds care cards with the cards as coloured
+    panels (the one-document build lays them out as plain text). Only those sections are
+    touched, last first, so the headings before each one stay where they are."""
+    if not any(":::" in section.markdown for section in sections):
+        return
+    headings = []
+    block = document.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() == 2:
+            headings.append(block)
+        block = block.next()
+    if len(headings) != len(sections):
+        return
+    for index in reversed(range(len(sections))):
+        markdown = sections[index].markdown
+        if ":::" not in markdown:
+            continue
+        start = headings[index].next().position()
+        if index + 1 < len(headings):
+            end = headings[index + 1].position() - 1
+        else:
+            end = document.characterCount() - 1
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        insert_section_body(cursor, breakable(markdown), MARKDOWN_FEATURES)
 
 
 def _insert_badges(

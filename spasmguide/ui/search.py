@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QPointF,
     QRect,
+    QRectF,
     QSize,
     Qt,
     Signal,
@@ -35,6 +36,7 @@ from PySide6.QtGui import (
     QShortcut,
     QTextCharFormat,
     QTextLayout,
+    QTextLine,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -121,6 +123,7 @@ class HitDelegate(QStyledItemDelegate):
     PADDING = 8
     SNIPPET_LINES = 2
     MIN_HEIGHT = 48  # comfortable to touch
+    TITLE_GAP = 2
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         title = QFont(option.font)
@@ -129,15 +132,53 @@ class HitDelegate(QStyledItemDelegate):
         small.setPointSizeF(max(6.0, option.font.pointSizeF() * 0.9))
         return title, small, QFont(option.font)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.snippet_lines = self.SNIPPET_LINES
+        self.padding = self.PADDING
+
+    def set_snippet_lines(self, lines: int) -> None:
+        """Show ``lines`` snippet lines per row (one, and less padding, while the on-screen
+        keypad is open)."""
+        self.snippet_lines = max(1, lines)
+        self.padding = self.PADDING if self.snippet_lines > 1 else self.PADDING // 2
+        self.sizeHintChanged.emit(QModelIndex())
+
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
         title, _small, body = self._fonts(option)
+        # Each line takes the full height its QTextLine reports (ascent + descent + leading,
+        # rounded up); lineSpacing() alone can be a pixel short, and a line that did not fit
+        # used to be drawn on top of the first one.
+        line = QFontMetrics(body).height() + max(0, QFontMetrics(body).leading()) + 1
         height = (
             QFontMetrics(title).height()
-            + QFontMetrics(body).lineSpacing() * self.SNIPPET_LINES
-            + 2 * self.PADDING
+            + self.TITLE_GAP
+            + line * self.snippet_lines
+            + 2 * self.padding
             + 2
         )
         return QSize(200, max(self.MIN_HEIGHT, height))
+
+    def row_layout(self, option: QStyleOptionViewItem, index: _Index) -> list[QRectF]:
+        """Where the title and each snippet line are drawn in a row: [title, line, line...].
+
+        Only lines that fit wholly inside the row are listed (and drawn).
+        """
+        hit = index.data(HIT_ROLE)
+        if not isinstance(hit, Hit):
+            return []
+        title_font, _small, body_font = self._fonts(option)
+        rect = option.rect.adjusted(self.padding, self.padding, -self.padding, -self.padding)
+        title_height = QFontMetrics(title_font).height()
+        rects = [QRectF(rect.left(), rect.top(), rect.width(), title_height)]
+        top = rect.top() + title_height + self.TITLE_GAP
+        _layout, lines = self._snippet_layout(hit, body_font, rect.width(),
+                                              rect.bottom() + 1 - top, False)
+        for line in lines:
+            box = line.naturalTextRect()
+            rects.append(QRectF(rect.left() + box.left(), top + line.y(),
+                                box.width(), line.height()))
+        return rects
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         hit = index.data(HIT_ROLE)
@@ -155,12 +196,12 @@ class HitDelegate(QStyledItemDelegate):
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_color = opt.palette.color(group, text_role)
         title_font, small_font, body_font = self._fonts(opt)
-        rect = opt.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        rect = opt.rect.adjusted(self.padding, self.padding, -self.padding, -self.padding)
 
         painter.save()
         painter.setPen(text_color)
         tab_metrics = QFontMetrics(small_font)
-        tab_width = tab_metrics.horizontalAdvance(hit.tab_title) + self.PADDING
+        tab_width = tab_metrics.horizontalAdvance(hit.tab_title) + self.padding
         title_metrics = QFontMetrics(title_font)
         badge_width = self._paint_badge(
             painter, index, small_font,
@@ -184,9 +225,9 @@ class HitDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             hit.tab_title,
         )
-        top = rect.top() + title_metrics.height() + 2
+        top = rect.top() + title_metrics.height() + self.TITLE_GAP
         self._paint_snippet(painter, hit, body_font, rect.left(), top, rect.width(),
-                            rect.bottom() - top, selected, text_color)
+                            rect.bottom() + 1 - top, selected, text_color)
         painter.restore()
 
     def _paint_badge(
@@ -203,7 +244,7 @@ class HitDelegate(QStyledItemDelegate):
         text = evidence_text(evidence.label)
         metrics = QFontMetrics(font)
         width = min(metrics.horizontalAdvance(text) + 12, room.width() // 2)
-        box = QRect(room.right() - width - self.PADDING, room.top(), width, room.height())
+        box = QRect(room.right() - width - self.padding, room.top(), width, room.height())
         background, colour = badge_colours(evidence.label)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -218,12 +259,12 @@ class HitDelegate(QStyledItemDelegate):
             metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - 12),
         )
         painter.restore()
-        return width + self.PADDING
+        return width + self.padding
 
-    def _paint_snippet(
-        self, painter: QPainter, hit: Hit, font: QFont, left: int, top: int, width: int,
-        height: int, selected: bool, color: QColor,
-    ) -> None:
+    def _snippet_layout(
+        self, hit: Hit, font: QFont, width: int, height: int, selected: bool
+    ) -> tuple[QTextLayout, list[QTextLine]]:
+        """Lay the snippet out in at most ``snippet_lines`` lines that fit in ``height``."""
         layout = QTextLayout(hit.snippet, font)
         marked = QTextCharFormat()
         marked.setFontWeight(QFont.Weight.Bold)
@@ -247,17 +288,29 @@ class HitDelegate(QStyledItemDelegate):
         layout.setFormats(ranges)
         layout.beginLayout()
         y = 0.0
-        metrics = QFontMetrics(font)
-        for _ in range(self.SNIPPET_LINES):
+        lines: list[QTextLine] = []
+        for _ in range(self.snippet_lines):
             line = layout.createLine()
-            if not line.isValid() or y + metrics.height() > height + 1:
+            if not line.isValid():
                 break
             line.setLineWidth(width)
             line.setPosition(QPointF(0.0, y))
+            if y + line.height() > height:
+                break  # laid out but never drawn: it does not fit the row
+            lines.append(line)
             y += line.height()
         layout.endLayout()
+        return layout, lines
+
+    def _paint_snippet(
+        self, painter: QPainter, hit: Hit, font: QFont, left: int, top: int, width: int,
+        height: int, selected: bool, color: QColor,
+    ) -> None:
+        _layout, lines = self._snippet_layout(hit, font, width, height, selected)
         painter.setPen(color)
-        layout.draw(painter, QPointF(float(left), float(top)))
+        for line in lines:
+            # Line by line, so a line that did not fit is never drawn over another.
+            line.draw(painter, QPointF(float(left), float(top)))
 
 
 class SearchResults(QWidget):
@@ -349,7 +402,8 @@ class SearchResults(QWidget):
         give_ring_room(self.list)
         self.list.setAccessibleName(self.tr("Search results list"))
         self.list.setModel(self.model)
-        self.list.setItemDelegate(HitDelegate(self.list))
+        self.delegate = HitDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
         self.list.setUniformItemSizes(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -383,6 +437,16 @@ class SearchResults(QWidget):
         layout.addLayout(help_row)
         layout.addWidget(self.pages, 1)
         self.set_results("", [])
+
+    def set_compact(self, compact: bool) -> None:
+        """One snippet line per row (while the on-screen keypad covers half the screen)."""
+        self.delegate.set_snippet_lines(1 if compact else HitDelegate.SNIPPET_LINES)
+        for widget in (self.instead_button, self.suggestion_button):
+            # While typing on the keypad, a hidden button keeps no room: results get it.
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(not compact)
+            widget.setSizePolicy(policy)
+        self.list.doItemsLayout()
 
     @property
     def query(self) -> str:

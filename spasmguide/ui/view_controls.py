@@ -82,6 +82,14 @@ class ViewControls(QWidget):
         self.contrast.setCheckable(True)
         self.contrast.toggled.connect(appearance.set_high_contrast)
 
+        # Light or dark, chosen in the window (high contrast has its own button).
+        self.dark = QPushButton("Dark")
+        self.dark.setObjectName("dark-theme")
+        self.dark.setAccessibleName("Dark colours")
+        self.dark.setAccessibleDescription("Light text on a dark background; press again for light")
+        self.dark.setCheckable(True)
+        self.dark.toggled.connect(self._on_dark_toggled)
+
         self.read = QPushButton("Read aloud")
         self.read.setObjectName("read-aloud")
         self.read.clicked.connect(self._on_read_clicked)
@@ -92,7 +100,7 @@ class ViewControls(QWidget):
         self.read_note.setVisible(False)
 
         height = KIOSK_MIN_BUTTON_HEIGHT if appearance.kiosk else MIN_BUTTON_HEIGHT
-        for button in (self.smaller, self.larger, self.contrast, self.read):
+        for button in (self.smaller, self.larger, self.dark, self.contrast, self.read):
             button.setMinimumHeight(height)
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         for button in (self.smaller, self.larger):
@@ -105,6 +113,7 @@ class ViewControls(QWidget):
         layout.addWidget(self.size_label)
         layout.addWidget(self.larger)
         layout.addSpacing(6)
+        layout.addWidget(self.dark)
         layout.addWidget(self.contrast)
         layout.addWidget(self.read)
         layout.addWidget(self.read_note)
@@ -128,7 +137,7 @@ class ViewControls(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
             QTimer.singleShot(0, self, self.fit)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -172,12 +181,24 @@ class ViewControls(QWidget):
         label = "Contrast" if self.compact else "High contrast"
         self.contrast.setText(f"✓ {label}" if on else label)
         self.contrast.blockSignals(blocked)
+        blocked = self.dark.blockSignals(True)
+        dark = self._appearance.effective_theme() == "dark"
+        self.dark.setChecked(dark)
+        self.dark.setText("✓ Dark" if dark else "Dark")
+        self.dark.setEnabled(not on)  # high contrast decides the colours while it is on
+        self.dark.blockSignals(blocked)
 
     @Slot(str)
     def _on_read_aloud_state_changed(self, state: str) -> None:
         note = self._read_aloud.missing_note(short=self.compact)
         self.read_note.setText(note)
         self.read_note.setVisible(bool(note))
+        if not self._read_aloud.available and self._appearance.kiosk:
+            # A visitor cannot install a speech engine: a control that cannot work is hidden.
+            self.read.setVisible(False)
+            self.read_note.setVisible(False)
+            self.read.setEnabled(False)
+            return
         if not self._read_aloud.available:
             self.read.setText(self.tr("Read") if self.compact else self.tr("Read aloud"))
             self.read.setAccessibleName(self.tr("Read aloud"))
@@ -195,6 +216,10 @@ class ViewControls(QWidget):
         self.read.setAccessibleDescription(description)
         self.read.setToolTip(description)
         self.read.setEnabled(True)
+
+    @Slot(bool)
+    def _on_dark_toggled(self, on: bool) -> None:
+        self._appearance.set_theme("dark" if on else "light")
 
     @Slot()
     def _on_read_clicked(self) -> None:

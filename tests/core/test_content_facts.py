@@ -218,9 +218,10 @@ CLOT_LINE = r"do not rub or stretch a leg that is swollen, warm and red\.\**\s*g
 
 def test_help_has_three_levels_in_order_each_with_its_own_list(by_id):
     body = by_id["when-to-get-help"]
-    now = body.index("**Call {emergency_number} now if:**")
-    today = body.index("**Get help today if:**")
-    soon = body.index("**See a doctor soon if:**")
+    # Each level is a care card of its own level (see spasmguide/core/care_cards.py).
+    now = body.index("::: care emergency Call {emergency_number} now if:")
+    today = body.index("::: care urgent Get help today if:")
+    soon = body.index("::: care non-urgent See a doctor soon if:")
     assert now < today < soon
     emergency, same_day, later = body[now:today], body[today:soon], body[soon:]
     for pattern in (

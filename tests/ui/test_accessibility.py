@@ -243,9 +243,11 @@ def test_page_text_column_widens_with_the_text(make, qtbot) -> None:
         margins = page.document().rootFrame().frameFormat()
         return page.viewport().width() - margins.leftMargin() - margins.rightMargin()
 
+    appearance_of(components).set_text_scale(80)
+    qtbot.waitUntil(lambda: page.font().pointSizeF() == app_point_size())
     narrow = column()
-    appearance_of(components).set_text_scale(200)
-    qtbot.waitUntil(lambda: column() > narrow * 1.5)
+    appearance_of(components).set_text_scale(125)
+    qtbot.waitUntil(lambda: column() > narrow * 1.3)
 
 
 def test_large_text_on_a_small_window_keeps_every_toolbar_control_on_screen(make, qtbot) -> None:

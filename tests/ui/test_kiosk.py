@@ -772,12 +772,13 @@ def test_five_corner_taps_open_the_pin_pad_and_lockout_grows(kiosk, qtbot, caplo
     caplog.set_level(logging.DEBUG)
     k = kiosk()
     controller, pad = k.controller, k.controller.pin_pad
+    corner = controller.staff_corner
     for _ in range(4):
-        qtbot.mouseClick(k.window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+        qtbot.mouseClick(corner, Qt.MouseButton.LeftButton)
         k.clock.advance(0.4)
     QApplication.processEvents()
     assert not pad.isVisible()
-    qtbot.mouseClick(k.window, Qt.MouseButton.LeftButton, pos=QPoint(10, 10))
+    qtbot.mouseClick(corner, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(pad.isVisible)
     assert not pad.isWindow()
     for _ in range(3):

@@ -112,8 +112,11 @@ def test_every_interactive_widget_has_an_accessible_name(tab):
     assert tab.findChild(QProgressBar).accessibleName() == "Routine progress"
 
 
-def test_countdown_is_big_enough_to_read_from_across_the_room(tab):
-    assert label(tab, "Time remaining").font().pointSizeF() >= 48
+def test_countdown_is_big_enough_to_read_from_across_the_room(qtbot, tab):
+    tab.resize(1280, 620)
+    countdown = label(tab, "Time remaining")
+    # Digits about 2 cm tall on a typical screen (and never taller than a fifth of the tab).
+    qtbot.waitUntil(lambda: countdown.fontMetrics().height() >= 64)
     for name in ("Start", "Reset", "Next step"):
         assert button(tab, name).minimumHeight() >= 44
 
@@ -130,10 +133,10 @@ def test_idle_shows_the_first_step_and_only_start(tab):
 
 def test_start_counts_three_two_one_then_the_step_counts_down(qtbot, tab, clock):
     click(qtbot, tab, "Start")
-    assert "Get ready… 3" in visible_text(tab)
+    assert "Get ready" in visible_text(tab) and countdown(tab) == "3"
     assert "Pull your toes" in visible_text(tab)
     advance(tab, clock, 1.2)
-    assert "Get ready… 2" in visible_text(tab)
+    assert "Get ready" in visible_text(tab) and countdown(tab) == "2"
     advance(tab, clock, 1.8)
     assert "Step 1 of 2" in visible_text(tab)
     assert countdown(tab) == "00:30"
@@ -281,13 +284,36 @@ def test_keys_do_nothing_when_the_tab_does_not_have_focus(qtbot, tab, clock):
 # ---- routines with quick times and open-ended steps
 
 
-def test_quick_durations_start_the_compress_with_that_time(qtbot, tab, clock):
+def test_quick_durations_are_a_choice_that_start_uses(qtbot, tab, clock):
     tab.findChild(QComboBox).setCurrentIndex(1)
     assert countdown(tab) == "10:00"
+    # The usual time is marked and chosen until another is picked.
+    assert button(tab, "10 minutes").isChecked()
+    assert "usual" in button(tab, "10 minutes").text()
     click(qtbot, tab, "15 minutes")
+    assert not tab.is_running()  # choosing is not starting
+    assert button(tab, "15 minutes").isChecked() and not button(tab, "10 minutes").isChecked()
+    assert countdown(tab) == "15:00"
+    click(qtbot, tab, "Start")
     advance(tab, clock, 3)
     assert countdown(tab) == "15:00"
     assert not button(tab, "5 minutes").isEnabled()
+    assert button(tab, "15 minutes").isChecked()
+
+
+def test_lead_in_counts_where_the_countdown_is(qtbot, tab, clock):
+    click(qtbot, tab, "Start")
+    assert countdown(tab) == "3"
+    advance(tab, clock, 1.2)
+    assert countdown(tab) == "2"
+
+
+def test_routine_chooser_shows_each_routines_total_time(tab):
+    chooser = tab.findChild(QComboBox)
+    texts = [chooser.itemText(i) for i in range(chooser.count())]
+    assert texts[0] == "Stretch (40 s)"
+    assert texts[1] == "Cold compress (10 min)"
+    assert texts[2] == "Until it eases (until the cramp eases)"
 
 
 def test_quick_durations_are_hidden_for_routines_without_them(tab):
@@ -482,22 +508,28 @@ def test_timer_text_grows_with_the_apps_text_size(qtbot, clock):
 
     widget = TimerTab([STRETCH], clock=clock, chime=FakeChime())
     qtbot.addWidget(widget)
+    widget.resize(1900, 1900)  # room enough that the countdown is not capped by height
     widget.show()
     countdown = label(widget, "Time remaining")
     start_button = button(widget, "Start")
-    before = countdown.font().pointSizeF(), start_button.font().pointSizeF()
+    before = countdown.fontMetrics().height(), start_button.font().pointSizeF()
     original = QApplication.font()
     bigger = QApplication.font()
     bigger.setPointSizeF(original.pointSizeF() * 2)
     try:
         QApplication.setFont(bigger)
-        qtbot.waitUntil(lambda: countdown.font().pointSizeF() > before[0] * 1.8)
+        def grown() -> bool:
+            height = countdown.fontMetrics().height()
+            capped = countdown.font().pixelSize() > 0  # as tall as a fifth of the tab allows
+            return height > before[0] * 1.8 or (capped and height > before[0] * 1.2)
+
+        qtbot.waitUntil(grown)
         assert start_button.font().pointSizeF() > before[1] * 1.8
     finally:
         QApplication.setFont(original)
 
 
-def test_large_text_scrolls_instead_of_clipping_and_keeps_the_time_in_view(qtbot, clock):
+def test_large_text_keeps_the_step_and_time_in_view_above_the_details(qtbot, clock):
     widget = TimerTab([STRETCH], clock=clock, chime=FakeChime())
     qtbot.addWidget(widget)
     widget.resize(900, 420)
@@ -506,8 +538,10 @@ def test_large_text_scrolls_instead_of_clipping_and_keeps_the_time_in_view(qtbot
     big.setPointSizeF(big.pointSizeF() * 2.5)
     widget.setFont(big)
     countdown = label(widget, "Time remaining")
-    qtbot.waitUntil(lambda: countdown.font().pointSizeF() > 100)
     start = button(widget, "Start")
+    qtbot.waitUntil(lambda: start.font().pointSizeF() > 30)
+    # The countdown shrinks to fit a short tab; the details scroll under it.
+    assert countdown.height() <= widget.height() // 4
     assert start.isVisible() and start.geometry().bottom() <= widget.height()
     qtbot.mouseClick(start, Qt.MouseButton.LeftButton)
     clock.advance(4)
@@ -525,4 +559,4 @@ def test_stop_forgets_the_last_persons_routine(qtbot, clock):
     widget.start()
     widget.stop()
     assert not widget.is_running()
-    assert widget.findChild(QComboBox).currentText() == STRETCH.title
+    assert widget.findChild(QComboBox).currentData() == STRETCH.id

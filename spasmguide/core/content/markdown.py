@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from spasmguide.core.care_cards import care_card_plain_line, check_care_cards
 from spasmguide.core.content.characters import shown, unsafe_character
 from spasmguide.core.content.model import ID_RE as _ID_RE
 from spasmguide.core.content.model import PACK_FILE, Section
@@ -94,6 +95,20 @@ def slugify(title: str) -> str:
 # -- plain text ----------------------------------------------------------------------------
 
 
+def without_card_markers(markdown: str) -> str:
+    """The Markdown with each care card's opening line replaced by its heading and its closing
+    line by a blank one, line for line, so the parser sees ordinary text at the same lines
+    (see :mod:`spasmguide.core.care_cards`)."""
+    if ":::" not in markdown:
+        return markdown
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        card_line = care_card_plain_line(line)
+        if card_line is not None:
+            lines[index] = card_line
+    return "\n".join(lines)
+
+
 def plain_text(markdown: str) -> str:
     """Markdown body to plain text: link text kept, markup and list markers dropped.
 
@@ -101,7 +116,7 @@ def plain_text(markdown: str) -> str:
     shown in a search snippet or measured for readability do not run into each other.
     """
     try:
-        return tokens_to_plain(parse_markdown(markdown))
+        return tokens_to_plain(parse_markdown(without_card_markers(markdown)))
     except _TooComplexError:
         return " ".join(markdown.split())
 
@@ -259,7 +274,7 @@ def _parse_tab_file(
         return []
     env: dict[str, Any] = {}
     try:
-        tokens = parse_markdown(text, env)
+        tokens = parse_markdown(without_card_markers(text), env)
     except _TooComplexError as exc:
         problems.append(
             Problem(
@@ -378,7 +393,11 @@ class _TabChecker:
         """End the section ``current``, whose text runs up to line index ``stop``."""
         if current is None:
             return
-        markdown = "\n".join(self.lines[current["end"] : stop]).strip("\n")
+        body_lines = self.lines[current["end"] : stop]
+        # Care cards are checked here, each problem at its own line (see core/care_cards.py).
+        for offset, message in check_care_cards(body_lines):
+            self.add(current["end"] + 1 + offset, message)
+        markdown = "\n".join(body_lines).strip("\n")
         plain = tokens_to_plain(body)
         if not plain.strip():
             self.add(current["line"], f"section '{shown(current['title'])}' has no text")

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import Shiboken
 
 from spasmguide.core.errors import describe_exception
 from spasmguide.core.kiosk import (
@@ -48,7 +49,7 @@ from spasmguide.core.kiosk import (
 from spasmguide.ui.kiosk.keypad import Keypad
 from spasmguide.ui.kiosk.lockdown import Lockdown, from_touchscreen, lock_window
 from spasmguide.ui.kiosk.overlays import AttractOverlay, WarningOverlay
-from spasmguide.ui.kiosk.pin_pad import PinPad
+from spasmguide.ui.kiosk.pin_pad import PinPad, StaffCorner
 from spasmguide.ui.kiosk.style import KIOSK_STYLE
 
 log = logging.getLogger("spasmguide.ui.kiosk")
@@ -96,7 +97,6 @@ class KioskController(QObject):
     quit_requested = Signal()
 
     POLL_MS = 250
-    CORNER_PX = 80
     def __init__(
         self,
         window: QMainWindow,
@@ -134,6 +134,9 @@ class KioskController(QObject):
         self.attract = AttractOverlay(window, clock)
         self.pin_pad = PinPad(window)
         self.keypad = Keypad(window, search_box) if search_box is not None else None
+        if self.keypad is not None:
+            self.keypad.shown_changed.connect(self._on_keypad_shown_changed)
+        self.staff_corner = StaffCorner()
         self.warning.continue_requested.connect(self._on_warning_continue_requested)
         self.pin_pad.pin_entered.connect(self._on_pin_pad_pin_entered)
         self.pin_pad.cancelled.connect(self._on_pin_pad_cancelled)
@@ -162,6 +165,12 @@ class KioskController(QObject):
         window = self.window
         window.close_guard = lambda: self.admin_quit_requested  # type: ignore[attr-defined]
         window.setStyleSheet(window.styleSheet() + KIOSK_STYLE)
+        # The staff gesture lives in its own blank corner of the status bar, at its right
+        # end, where no visitor control is: taps on visible controls never count.
+        status_bar = window.statusBar()
+        status_bar.addPermanentWidget(self.staff_corner)
+        status_bar.setMinimumHeight(self.staff_corner.height() + 8)  # the corner fits inside
+        self.staff_corner.show()
         for widget in window.findChildren(QWidget):
             widget.setWhatsThis("")
         app = QApplication.instance()
@@ -457,7 +466,8 @@ class KioskController(QObject):
         if not isinstance(event, QMouseEvent) or self.pin_pad.isVisible():
             return
         point = self.window.mapFromGlobal(event.globalPosition().toPoint())
-        in_corner = 0 <= point.x() < self.CORNER_PX and 0 <= point.y() < self.CORNER_PX
+        # Only the blank corner itself counts: a control or overlay on top of it hides it.
+        in_corner = self.window.childAt(point) is self.staff_corner
         if in_corner and self.taps.tap():
             QTimer.singleShot(0, self, self.open_pin_pad)
 
@@ -468,6 +478,15 @@ class KioskController(QObject):
                     cover.cover()
             if self.keypad is not None and self.keypad.isVisible():
                 self.keypad.place()
+
+    @Slot(bool)
+    def _on_keypad_shown_changed(self, shown: bool) -> None:
+        """Make room for the keypad so the results above it stay readable."""
+        if not Shiboken.isValid(self.window):
+            return  # the window is being destroyed and hides its children on the way
+        typing_mode = getattr(self.window, "set_typing_mode", None)
+        if typing_mode is not None and self.keypad is not None:
+            typing_mode(shown, self.keypad.height() if shown else 0)
 
     def _maybe_open_keypad(self, event: QEvent) -> None:
         assert self.keypad is not None

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -25,10 +25,16 @@ class Keypad(QFrame):
 
     It types into the box with ordinary key events, so the box behaves as if typed on.
     The keys never take focus, so the box keeps it.
+
+    Signals:
+        shown_changed(bool): the keypad appeared (True) or went (False); the window makes
+            room for it so the results stay above it.
     """
 
+    shown_changed = Signal(bool)
+
     ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-    KEY_HEIGHT = 64
+    KEY_HEIGHT = 52  # above the 48 px touch minimum, low enough to leave room for results
 
     def __init__(self, window: QWidget, box: QLineEdit) -> None:
         super().__init__(window)
@@ -38,7 +44,7 @@ class Keypad(QFrame):
         self.box = box
         self.keys: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(0)
         for index, letters in enumerate(self.ROWS):
             row = QHBoxLayout()
@@ -79,6 +85,14 @@ class Keypad(QFrame):
         self.place()
         self.show()
         self.raise_()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.shown_changed.emit(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.shown_changed.emit(False)
 
     def place(self) -> None:
         """Keep to the bottom edge (after a resize)."""

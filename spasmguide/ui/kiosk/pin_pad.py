@@ -6,11 +6,34 @@ import math
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from spasmguide.ui.kiosk.overlays import Cover, centred, panel
+from spasmguide.ui.kiosk.overlays import Cover, centred
 
-__all__ = ["PinPad"]
+__all__ = ["PinPad", "StaffCorner"]
+
+
+class StaffCorner(QWidget):
+    """The blank bottom-right corner where staff tap five times to open the PIN pad.
+
+    It is no control: it takes no focus, shows nothing and sits apart from every button.
+    """
+
+    SIZE = 64
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kiosk-staff-corner")
+        self.setFixedSize(self.SIZE, self.SIZE)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
 
 class PinPad(Cover):
@@ -35,7 +58,7 @@ class PinPad(Cover):
         self.display = QLabel()
         self.display.setAccessibleName("PIN entered")
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.display.setMinimumWidth(360)
+        self.display.setMinimumWidth(240)
         self.message = QLabel("Enter the staff PIN.")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
@@ -63,7 +86,22 @@ class PinPad(Cover):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setAccessibleName("Cancel staff exit")
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
-        centred(self, panel(title, self.display, self.message, grid_holder, self.cancel_button))
+        # Words on the left, keys on the right: short enough for a 600 px high screen.
+        frame = QFrame()
+        frame.setObjectName("kiosk-panel")
+        frame.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        words = QVBoxLayout()
+        words.setSpacing(16)
+        for widget in (title, self.display, self.message):
+            words.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        words.addStretch(1)
+        words.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        row = QHBoxLayout(frame)
+        row.setContentsMargins(32, 24, 32, 24)
+        row.setSpacing(32)
+        row.addLayout(words)
+        row.addWidget(grid_holder)
+        centred(self, frame)
         self._show_digits()
 
     def digit_count(self) -> int:

@@ -6,8 +6,8 @@ KIOSK_STYLE = """
 QPushButton, QToolButton { min-height: 48px; min-width: 48px; margin: 4px; font-size: 18pt; }
 QLineEdit { min-height: 48px; margin: 4px; font-size: 18pt; }
 QComboBox { min-height: 48px; margin: 4px; font-size: 18pt; }
-QTabBar { font-size: 18pt; }
-QTabBar::tab { min-height: 48px; min-width: 64px; padding: 4px 16px; margin-right: 8px; }
+QTabBar { font-size: 16pt; }
+QTabBar::tab { min-height: 48px; min-width: 48px; padding: 4px 10px; margin-right: 4px; }
 QListView::item, QListWidget::item { min-height: 48px; padding: 4px; margin-bottom: 8px; }
 QScrollBar:vertical { width: 24px; }
 QScrollBar:horizontal { height: 24px; }
@@ -24,8 +24,9 @@ QScrollBar:horizontal { height: 24px; }
 #kiosk-attract-title { font-size: 52pt; font-weight: bold; color: white; }
 #kiosk-attract-text { font-size: 24pt; color: white; }
 #kiosk-keypad { background: palette(window); border-top: 2px solid palette(mid); }
-#kiosk-keypad QPushButton, #kiosk-pin QPushButton { min-height: 64px; min-width: 64px; }
-#kiosk-keypad QPushButton { min-width: 52px; padding: 4px 6px; }
+#kiosk-pin QPushButton { min-height: 64px; min-width: 64px; }
+#kiosk-pin #kiosk-title { font-size: 26pt; }
+#kiosk-keypad QPushButton { min-height: 52px; min-width: 52px; padding: 2px 6px; margin: 3px; }
 #kiosk-keypad #kiosk-space { min-width: 480px; }
 """
 """Kiosk sizes on top of the theme: touch targets of at least 48 x 48 px, 8 px apart."""

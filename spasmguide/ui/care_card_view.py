@@ -1,0 +1,147 @@
+"""Care cards drawn into a page: a coloured panel whose heading band starts with its level.
+
+The text of a section is inserted part by part: plain Markdown as it is, each card
+(:mod:`spasmguide.core.care_cards`) as a one-column table with a coloured heading row and
+a body row, in the colours of the theme shown (design tokens). The level word begins the
+heading, so screen readers, which read the page's text, say it first.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrameFormat,
+    QTextLength,
+    QTextTable,
+    QTextTableFormat,
+)
+from PySide6.QtWidgets import QApplication
+
+from spasmguide.core.care_cards import CareCard, split_care_cards
+from spasmguide.ui.design import SPACE, THEME_COLORS, Theme
+
+__all__ = [
+    "CARD_LEVEL_PROPERTY",
+    "card_colours",
+    "insert_section_body",
+    "level_word",
+    "recolour_cards",
+    "theme_for_palette",
+]
+
+CARD_LEVEL_PROPERTY = 0x100000 + 1
+"""A user property of each card's table format (QTextFormat.UserProperty + 1): its level."""
+
+_ICONS = {"emergency": "⚠", "urgent": "⚠", "non-urgent": "ℹ", "information": "ℹ"}
+
+
+def level_word(level: str) -> str:
+    """The level as a person reads it, translatable."""
+    words = {
+        "emergency": QCoreApplication.translate("CareCard", "Emergency"),
+        "urgent": QCoreApplication.translate("CareCard", "Urgent"),
+        "non-urgent": QCoreApplication.translate("CareCard", "Non-urgent"),
+        "information": QCoreApplication.translate("CareCard", "Information"),
+    }
+    return words.get(level, level)
+
+
+def theme_for_palette(palette: QPalette | None = None) -> Theme:
+    """The design theme whose window colour the application palette has (light if none)."""
+    palette = palette or QApplication.palette()
+    window = palette.color(QPalette.ColorRole.Window).name()
+    for theme in THEME_COLORS.values():
+        if theme.window == window:
+            return theme
+    return THEME_COLORS["light"]
+
+
+def card_colours(level: str, theme: Theme) -> tuple[str, str, str, str]:
+    """(band, band text, body background, body text) of a card."""
+    t = theme
+    if level == "emergency":
+        return t.emergency_background, t.emergency_text, t.emergency_background, t.emergency_text
+    band, band_text = {
+        "urgent": (t.urgent_band, t.urgent_band_text),
+        "non-urgent": (t.non_urgent_band, t.non_urgent_band_text),
+    }.get(level, (t.information_band, t.information_band_text))
+    return band, band_text, t.card_background, t.card_text
+
+
+def insert_section_body(
+    cursor: QTextCursor, markdown: str, features: QTextDocument.MarkdownFeature
+) -> None:
+    """Insert a section's Markdown at ``cursor``, drawing its care cards as panels."""
+    theme = theme_for_palette()
+    for part in split_care_cards(markdown):
+        if isinstance(part, CareCard):
+            table = _insert_card(cursor, part, features, theme)
+            cursor.setPosition(table.lastPosition() + 1)  # just after the card
+        else:
+            cursor.insertMarkdown(part, features)
+
+
+def _insert_card(
+    cursor: QTextCursor, card: CareCard, features: QTextDocument.MarkdownFeature, theme: Theme
+) -> QTextTable:
+    table_format = QTextTableFormat()
+    table_format.setBorder(3)
+    table_format.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+    table_format.setCellSpacing(0)
+    table_format.setCellPadding(SPACE["s"])
+    table_format.setMargin(SPACE["s"])
+    table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+    table_format.setProperty(CARD_LEVEL_PROPERTY, card.level)
+    cursor.insertBlock()
+    table = cursor.insertTable(2, 1, table_format)
+
+    head_cursor = table.cellAt(0, 0).firstCursorPosition()
+    heading = QTextCharFormat()
+    heading.setFontWeight(QFont.Weight.Bold)
+    head_cursor.insertText(
+        f"{_ICONS.get(card.level, '')} {level_word(card.level)}: {card.title}", heading
+    )
+    body = table.cellAt(1, 0)
+    body_cursor = body.firstCursorPosition()
+    body_cursor.insertMarkdown(card.markdown, features)
+    _paint(table, card.level, theme)
+    return table
+
+
+def _paint(table: QTextTable, level: str, theme: Theme) -> None:
+    """Give a card's table the colours of its level in ``theme``."""
+    band, band_text, body_bg, body_text = card_colours(level, theme)
+    table_format = table.format()
+    table_format.setBorderBrush(QBrush(QColor(band)))
+    table_format.setBackground(QColor(body_bg))
+    table.setFormat(table_format)
+    for row, (background, text) in enumerate(((band, band_text), (body_bg, body_text))):
+        cell = table.cellAt(row, 0)
+        cell_format = cell.format().toTableCellFormat()
+        cell_format.setBackground(QColor(background))
+        cell.setFormat(cell_format)
+        # The text in the card's colours (an emergency card is a coloured panel, light text).
+        span = cell.firstCursorPosition()
+        span.setPosition(cell.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+        colour = QTextCharFormat()
+        colour.setForeground(QColor(text))
+        span.mergeCharFormat(colour)
+
+
+def recolour_cards(document: QTextDocument) -> int:
+    """Repaint every card of a built page in the theme now shown; return how many."""
+    theme = theme_for_palette()
+    count = 0
+    for frame in document.rootFrame().childFrames():
+        level = frame.format().property(CARD_LEVEL_PROPERTY)
+        if isinstance(frame, QTextTable) and isinstance(level, str):
+            _paint(frame, level, theme)
+            count += 1
+    return count
