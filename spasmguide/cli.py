@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -18,18 +17,54 @@ from spasmguide import __version__
 from spasmguide.core.content import ContentError, Section, bundled_pack_path, load_pack
 
 
-@dataclass(frozen=True)
 class LaunchOptions:
-    """What the window was asked to do at start-up (all from the command line)."""
+    """What the window was asked to do at start-up (all from the command line).
 
-    content: Path | None = None
-    settings: Path | None = None
-    kiosk: bool = False
-    config: Path | None = None
-    idle_timeout: float | None = None
-    idle_warning: float | None = None
-    tab: str | None = None
-    diary: Path | None = None
+    A plain class, not a dataclass: making one at import costs every start.
+    """
+
+    __slots__ = (
+        "config", "content", "diary", "idle_timeout", "idle_warning", "kiosk", "settings", "tab"
+    )
+
+    def __init__(
+        self,
+        content: Path | None = None,
+        settings: Path | None = None,
+        kiosk: bool = False,
+        config: Path | None = None,
+        idle_timeout: float | None = None,
+        idle_warning: float | None = None,
+        tab: str | None = None,
+        diary: Path | None = None,
+    ) -> None:
+        self.content = content
+        self.settings = settings
+        self.kiosk = kiosk
+        self.config = config
+        self.idle_timeout = idle_timeout
+        self.idle_warning = idle_warning
+        self.tab = tab
+        self.diary = diary
+
+    def _values(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def replace(self, **changes: object) -> LaunchOptions:
+        """A copy with ``changes`` made (as ``dataclasses.replace``)."""
+        return LaunchOptions(**{**self._values(), **changes})  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LaunchOptions):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._values().values()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{k}={v!r}" for k, v in self._values().items())
+        return f"LaunchOptions({shown})"
 
 
 BUILT_IN_TAB_IDS = ("timer", "diary", "about")

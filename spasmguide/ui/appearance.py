@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QRectF, Qt, Signal, Slot
@@ -55,29 +54,85 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QShortcut
 
 
-@dataclass(frozen=True)
 class Theme:
-    """The colours of one theme, as hex strings (checked for contrast by the tests)."""
+    """The colours of one theme, as hex strings (checked for contrast by the tests).
 
-    name: str
-    window: str
-    window_text: str
-    base: str
-    alternate_base: str
-    text: str
-    button: str
-    button_text: str
-    highlight: str
-    highlighted_text: str
-    link: str
-    link_visited: str
-    placeholder: str
-    disabled_text: str
-    frame: str
-    """Border of a control that does not have focus (at least 3:1 on its background)."""
-    focus: str
-    """The focus ring (at least 3:1 against the window and the page)."""
-    hover: str
+    ``frame`` is the border of a control that does not have focus (at least 3:1 on its
+    background); ``focus`` is the focus ring (at least 3:1 against the window and the page).
+    A plain class, not a dataclass: this module is imported before the first frame.
+    """
+
+    __slots__ = (
+        "alternate_base",
+        "base",
+        "button",
+        "button_text",
+        "disabled_text",
+        "focus",
+        "frame",
+        "highlight",
+        "highlighted_text",
+        "hover",
+        "link",
+        "link_visited",
+        "name",
+        "placeholder",
+        "text",
+        "window",
+        "window_text",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        window: str,
+        window_text: str,
+        base: str,
+        alternate_base: str,
+        text: str,
+        button: str,
+        button_text: str,
+        highlight: str,
+        highlighted_text: str,
+        link: str,
+        link_visited: str,
+        placeholder: str,
+        disabled_text: str,
+        frame: str,
+        focus: str,
+        hover: str,
+    ) -> None:
+        self.name = name
+        self.window = window
+        self.window_text = window_text
+        self.base = base
+        self.alternate_base = alternate_base
+        self.text = text
+        self.button = button
+        self.button_text = button_text
+        self.highlight = highlight
+        self.highlighted_text = highlighted_text
+        self.link = link
+        self.link_visited = link_visited
+        self.placeholder = placeholder
+        self.disabled_text = disabled_text
+        self.frame = frame
+        self.focus = focus
+        self.hover = hover
+
+    def _values(self) -> tuple[str, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Theme):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return f"Theme(name={self.name!r})"
 
 
 LIGHT = Theme(
