@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
-from spasmguide.cli import build_parser, options_from, run_command
+from spasmguide.cli import options_from, parse_args, run_command
 
 EXIT_BROKEN_PIPE = 128 + 13
 """What a shell reports for a program ended by SIGPIPE, as ``git`` and ``grep`` are."""
@@ -13,7 +13,7 @@ EXIT_BROKEN_PIPE = 128 + 13
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments, then run a headless command or the window; return the exit code."""
-    args = build_parser().parse_args(sys.argv[1:] if argv is None else argv)
+    args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.command:
         try:
             code = run_command(args)

@@ -7,7 +7,6 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -78,15 +77,27 @@ class Extras(dict[str, Any]):
         return self[name]  # makes a waiting part
 
 
-@dataclass
 class Components:
     """Everything ``build`` made, so callers and tests can reach each part."""
 
-    window: MainWindow
-    pack: Pack
-    settings: SettingsStore
-    options: LaunchOptions
-    extras: Extras = field(default_factory=Extras)
+    __slots__ = ("extras", "options", "pack", "settings", "window")
+
+    def __init__(
+        self,
+        window: MainWindow,
+        pack: Pack,
+        settings: SettingsStore,
+        options: LaunchOptions,
+        extras: Extras | None = None,
+    ) -> None:
+        self.window = window
+        self.pack = pack
+        self.settings = settings
+        self.options = options
+        self.extras = Extras() if extras is None else extras
+
+    def __repr__(self) -> str:
+        return f"Components(pack={self.pack!r}, options={self.options!r})"
 
 
 def load_content(
@@ -146,7 +157,7 @@ def build(
     for warning in kiosk_warnings:
         log.warning(warning)
     if kiosk_config is not None:
-        options = replace(options, kiosk=True, content=options.content or kiosk_config.content)
+        options = options.replace(kiosk=True, content=options.content or kiosk_config.content)
     contacts = None
     if kiosk_config is not None and (kiosk_config.emergency_number or kiosk_config.advice_line):
         contacts = HelpContacts(kiosk_config.emergency_number, kiosk_config.advice_line)
@@ -729,12 +740,14 @@ def unknown_tab_message(tab: str | None, tab_ids: list[str]) -> str:
     )
 
 
-@dataclass
 class Launched:
     """A shown window and what keeps it running (the single-instance lock of a kiosk)."""
 
-    components: Components
-    lock: Any = None
+    __slots__ = ("components", "lock")
+
+    def __init__(self, components: Components, lock: Any = None) -> None:
+        self.components = components
+        self.lock = lock
 
     def release(self) -> None:
         """Let go of the single-instance lock."""

@@ -10,26 +10,61 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from spasmguide import __version__
 from spasmguide.core.content import ContentError, Section, bundled_pack_path, load_pack
 
 
-@dataclass(frozen=True)
 class LaunchOptions:
-    """What the window was asked to do at start-up (all from the command line)."""
+    """What the window was asked to do at start-up (all from the command line).
 
-    content: Path | None = None
-    settings: Path | None = None
-    kiosk: bool = False
-    config: Path | None = None
-    idle_timeout: float | None = None
-    idle_warning: float | None = None
-    tab: str | None = None
-    diary: Path | None = None
+    A plain class, not a dataclass: making one at import costs every start.
+    """
+
+    __slots__ = (
+        "config", "content", "diary", "idle_timeout", "idle_warning", "kiosk", "settings", "tab"
+    )
+
+    def __init__(
+        self,
+        content: Path | None = None,
+        settings: Path | None = None,
+        kiosk: bool = False,
+        config: Path | None = None,
+        idle_timeout: float | None = None,
+        idle_warning: float | None = None,
+        tab: str | None = None,
+        diary: Path | None = None,
+    ) -> None:
+        self.content = content
+        self.settings = settings
+        self.kiosk = kiosk
+        self.config = config
+        self.idle_timeout = idle_timeout
+        self.idle_warning = idle_warning
+        self.tab = tab
+        self.diary = diary
+
+    def _values(self) -> dict[str, object]:
+        return {name: getattr(self, name) for name in self.__slots__}
+
+    def replace(self, **changes: object) -> LaunchOptions:
+        """A copy with ``changes`` made (as ``dataclasses.replace``)."""
+        return LaunchOptions(**{**self._values(), **changes})  # type: ignore[arg-type]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LaunchOptions):
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._values().values()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{k}={v!r}" for k, v in self._values().items())
+        return f"LaunchOptions({shown})"
 
 
 BUILT_IN_TAB_IDS = ("timer", "diary", "about")
@@ -55,12 +90,48 @@ def search_limit(text: str) -> int:
     return value
 
 
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """Parse the command line, building the sub-commands' parsers only when they are needed.
+
+    Starting the window (no sub-command) is by far the most common case, so the window's
+    options are tried first on their own; anything else they do not account for (a
+    sub-command, ``--help``, a mistake) is parsed again by the full parser, which also writes
+    every message, so help and errors are the same either way.
+    """
+    quick = _QuickParser(prog="spasmguide", add_help=False)
+    _add_window_options(quick)
+    try:
+        args, rest = quick.parse_known_args(argv)
+    except _NotQuickError:
+        rest = ["?"]
+    if rest:
+        return build_parser().parse_args(argv)
+    args.command = None
+    return args
+
+
+class _NotQuickError(Exception):
+    """The window's options alone cannot parse this command line."""
+
+
+class _QuickParser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _NotQuickError(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for ``python -m spasmguide`` and ``run.py``."""
+    """The full argument parser for ``python -m spasmguide`` and ``run.py``."""
     parser = argparse.ArgumentParser(
         prog="spasmguide",
         description="SpasmGuide: an offline guide to leg muscle spasms.",
     )
+    _add_window_options(parser)
+    _add_commands(parser)
+    return parser
+
+
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    """The options that start the window."""
     parser.add_argument("--version", action="version", version=f"SpasmGuide {__version__}")
     parser.add_argument("--content", type=Path, metavar="DIR", help="use the content pack in DIR")
     parser.add_argument(
@@ -85,6 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"open this tab first: {tab_ids} (a clinic's own pack may name other topic tabs)",
     )
 
+
+
+def _add_commands(parser: argparse.ArgumentParser) -> None:
+    """The headless sub-commands."""
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     check = commands.add_parser("check-content", help="validate a content pack folder")
     check.add_argument("directory", type=Path, metavar="DIR")
@@ -133,7 +208,6 @@ def build_parser() -> argparse.ArgumentParser:
     from spasmguide.diary_cli import add_diary_commands
 
     add_diary_commands(commands)
-    return parser
 
 
 def options_from(args: argparse.Namespace) -> LaunchOptions:

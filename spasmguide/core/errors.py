@@ -3,18 +3,33 @@
 from __future__ import annotations
 
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 
-@dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a content pack, pointing at where to fix it."""
+    """One thing wrong with a content pack, pointing at where to fix it.
 
-    file: str
-    line: int | None
-    message: str
+    A plain class, not a dataclass: making one at import costs every start.
+    """
+
+    __slots__ = ("file", "line", "message")
+
+    def __init__(self, file: str, line: int | None, message: str) -> None:
+        self.file = file
+        self.line = line
+        self.message = message
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return (self.file, self.line, self.message) == (other.file, other.line, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.file, self.line, self.message))
+
+    def __repr__(self) -> str:
+        return f"Problem(file={self.file!r}, line={self.line!r}, message={self.message!r})"
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

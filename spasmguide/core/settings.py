@@ -7,7 +7,6 @@ so a corrupt or hand-edited settings file can never push a bad value into the pr
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 THEMES = ("system", "light", "dark", "high-contrast")
@@ -16,14 +15,38 @@ TEXT_SCALE_MAX = 250
 TEXT_SCALE_STEP = 10
 
 
-@dataclass(frozen=True)
-class Setting:
-    """One setting: where it is stored, what type it has and which values are allowed."""
+def _any_value(_value: Any) -> bool:
+    return True
 
-    key: str
-    kind: type
-    default: Any
-    valid: Callable[[Any], bool] = lambda _value: True
+
+class Setting:
+    """One setting: where it is stored, what type it has and which values are allowed.
+
+    A plain class, not a dataclass: making one at import costs every start.
+    """
+
+    __slots__ = ("default", "key", "kind", "valid")
+
+    def __init__(
+        self, key: str, kind: type, default: Any, valid: Callable[[Any], bool] = _any_value
+    ) -> None:
+        self.key = key
+        self.kind = kind
+        self.default = default
+        self.valid = valid
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Setting):
+            return NotImplemented
+        return (self.key, self.kind, self.default, self.valid) == (
+            other.key, other.kind, other.default, other.valid
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.kind, self.default))
+
+    def __repr__(self) -> str:
+        return f"Setting({self.key!r}, {self.kind.__name__}, {self.default!r})"
 
     def coerce(self, raw: object) -> Any:
         """Turn a stored value into a valid one, or return the default."""

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRect, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
-    QKeySequence,
     QPainter,
     QPalette,
     QPen,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -70,6 +69,9 @@ SCALE_STEPS: tuple[int, ...] = (80, 90, 100, 110, 125, 150, 175, 200, 225, 250)
 """Text sizes that A+ / A- and Ctrl+Plus / Ctrl+Minus step through (per cent)."""
 DEFAULT_SCALE = 100
 DEFAULT_THEME = "system"
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShortcut
 
 
 # The themes' colours are design tokens; they live in spasmguide.ui.design.
@@ -394,6 +396,8 @@ class Appearance(QObject):
 
     def install_shortcuts(self, window: QWidget) -> list[QShortcut]:
         """Ctrl+Plus / Ctrl+= larger, Ctrl+Minus smaller, Ctrl+0 default size, in ``window``."""
+        from PySide6.QtGui import QKeySequence, QShortcut  # after the first frame
+
         keys = {
             "Ctrl++": self.larger,
             "Ctrl+=": self.larger,

@@ -7,11 +7,10 @@ alike because both colours are set.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QCoreApplication
 
 from spasmguide.core.pack_safety import Evidence
+from spasmguide.ui.plain import escape
 
 # (background, text): each pair has a contrast well above 7:1.
 BADGE_COLOURS: dict[str, tuple[str, str]] = {
@@ -44,11 +43,11 @@ def badge_html(evidence: Evidence) -> str:
     background, colour = badge_colours(evidence.label)
     prefix = QCoreApplication.translate("Evidence", "Evidence:")
     source = QCoreApplication.translate("Evidence", "Source: %1").replace(
-        "%1", html.escape(evidence.source)
+        "%1", escape(evidence.source)
     )
     return (
-        f"<p>{html.escape(prefix)} "
+        f"<p>{escape(prefix)} "
         f'<span style="background-color:{background}; color:{colour}; font-weight:600;">'
-        f"&nbsp;{html.escape(evidence_text(evidence.label))}&nbsp;</span>"
+        f"&nbsp;{escape(evidence_text(evidence.label))}&nbsp;</span>"
         f"&nbsp; {source}</p>"
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
@@ -11,13 +11,11 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QIcon,
-    QKeySequence,
     QPainter,
     QPaintEvent,
     QPen,
     QPixmap,
     QResizeEvent,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QFrame,
@@ -34,8 +32,11 @@ from PySide6.QtWidgets import (
 
 from spasmguide import __version__
 from spasmguide.core.content import Pack
-from spasmguide.ui.plain import plain_tooltip, tab_text
+from spasmguide.ui.plain import escape, plain_tooltip, tab_text
 from spasmguide.ui.reader import PageView, TabReader
+
+if TYPE_CHECKING:
+    pass
 
 
 def help_icon() -> QIcon:
@@ -111,20 +112,20 @@ class AboutPage(PageView):
         self.setAccessibleName("About SpasmGuide")
         self.setObjectName("about")
         sources = "".join(
-            f"<li><b>{html.escape(s.credit)}</b>: {html.escape(s.used_for)}</li>"
+            f"<li><b>{escape(s.credit)}</b>: {escape(s.used_for)}</li>"
             for s in pack.sources
         )
         self.setHtml(
-            f"<h1>About {html.escape(pack.title)}</h1>"
-            f"<p>{html.escape(pack.subtitle)}</p>"
-            f"<p>Program version {html.escape(__version__)}. "
-            f"Content pack {html.escape(pack.id)}, version {html.escape(pack.version)} "
-            f"({html.escape(pack.language)}).</p>"
+            f"<h1>About {escape(pack.title)}</h1>"
+            f"<p>{escape(pack.subtitle)}</p>"
+            f"<p>Program version {escape(__version__)}. "
+            f"Content pack {escape(pack.id)}, version {escape(pack.version)} "
+            f"({escape(pack.language)}).</p>"
             f"{self._reviewed_html(pack)}"
-            f"<h2>Please read</h2><p>{html.escape(pack.disclaimer)}</p>"
+            f"<h2>Please read</h2><p>{escape(pack.disclaimer)}</p>"
             f"<h2>Sources</h2><p>The facts in this guide come from these works, written "
             f"again in plain words:</p><ul>{sources}</ul>"
-            f'<p><a href="#{html.escape(pack.help_section)}">When to get help</a></p>'
+            f'<p><a href="#{escape(pack.help_section)}">When to get help</a></p>'
         )
 
 
@@ -134,11 +135,11 @@ class AboutPage(PageView):
         if pack.reviewed:
             date = QDate.fromString(pack.reviewed, Qt.DateFormat.ISODate)
             shown = QLocale().toString(date, "d MMMM yyyy") if date.isValid() else pack.reviewed
-            parts.append(self.tr("Last reviewed: %1.").replace("%1", html.escape(shown)))
+            parts.append(self.tr("Last reviewed: %1.").replace("%1", escape(shown)))
         if pack.reviewed_against:
             parts.append(
                 self.tr("Reviewed against: %1.").replace(
-                    "%1", html.escape(pack.reviewed_against.rstrip("."))
+                    "%1", escape(pack.reviewed_against.rstrip("."))
                 )
             )
         return f"<p>{' '.join(parts)}</p>" if parts else ""
@@ -325,8 +326,8 @@ class MainWindow(QMainWindow):
         # The guide's nature stays in view on every tab: general information, not a diagnosis.
         # The line's "When to get help" is a working link (fixed text: no pack text here).
         self.disclaimer_label = QLabel(
-            html.escape(self.tr("General information, not a diagnosis. If you are worried, see"))
-            + ' <a href="#help">' + html.escape(self.tr("When to get help")) + "</a>."
+            escape(self.tr("General information, not a diagnosis. If you are worried, see"))
+            + ' <a href="#help">' + escape(self.tr("When to get help")) + "</a>."
         )
         self.disclaimer_label.setObjectName("disclaimer")
         self.disclaimer_label.setTextFormat(Qt.TextFormat.RichText)
@@ -349,6 +350,8 @@ class MainWindow(QMainWindow):
 
     def install_shortcuts(self) -> None:
         """Ctrl+Tab and Ctrl+PgDown for the next tab, Ctrl+Shift+Tab and Ctrl+PgUp back."""
+        from PySide6.QtGui import QKeySequence, QShortcut  # after the first frame
+
         for sequence in ("Ctrl+Tab", "Ctrl+PgDown"):
             QShortcut(QKeySequence(sequence), self, self.next_tab)
         for sequence in ("Ctrl+Shift+Tab", "Ctrl+PgUp"):

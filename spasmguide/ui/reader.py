@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import bisect
-import html
 import logging
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QResizeEvent,
     QShowEvent,
     QTextBlock,
     QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
@@ -38,7 +36,10 @@ from spasmguide.core.content.markdown import IMAGE_SUFFIXES, MAX_WORD, long_word
 from spasmguide.ui.appearance import give_ring_room
 from spasmguide.ui.care_card_view import insert_section_body, recolour_cards
 from spasmguide.ui.evidence import badge_html
-from spasmguide.ui.plain import plain_tooltip
+from spasmguide.ui.plain import escape, plain_tooltip
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ _MAY_LINK = ("](", "]:", "<")
 
 def internal_target(url: QUrl | str) -> str | None:
     """The section or tab id a link points to, or None when the link would leave the guide."""
-    text = url.toString() if isinstance(url, QUrl) else url
+    text = url if isinstance(url, str) else url.toString()
     if _INTERNAL_RE.fullmatch(text):
         return text[1:]
     return None
@@ -142,7 +143,7 @@ class PageView(QTextBrowser):
         self.document().setDocumentMargin(16)
         self.anchorClicked.connect(self._on_anchor_clicked)
 
-    @Slot(QUrl)
+    @Slot("QUrl")  # a string: the first frame need not make the QUrl type
     def _on_anchor_clicked(self, url: QUrl) -> None:
         target = internal_target(url)
         if target is None:
@@ -356,7 +357,7 @@ class TabReader(QWidget):
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertBlock()
             cursor.insertHtml(
-                f'<p><br>Worried? <a href="#{html.escape(self.help_section)}">'
+                f'<p><br>Worried? <a href="#{escape(self.help_section)}">'
                 "When to get help</a></p>"
             )
         self.page.setDocument(document)
@@ -395,6 +396,8 @@ class TabReader(QWidget):
         """Mark every occurrence of ``words`` (whole words or word starts). Returns the count."""
         self.ensure_built()
         selections: list[QTextEdit.ExtraSelection] = []
+        from PySide6.QtGui import QTextCharFormat  # only when words are marked
+
         fmt = QTextCharFormat()
         fmt.setBackground(QColor("#ffe066"))
         fmt.setForeground(QColor("#1a1a1a"))
@@ -498,6 +501,8 @@ def _insert_badges(
 ) -> list[int]:
     """Put each treatment's evidence badge under its heading; return the headings' new block
     numbers (each badge moves the headings after it down)."""
+    from PySide6.QtGui import QTextCharFormat
+
     moved: list[int] = []
     added = 0
     for number, section in zip(heading_blocks, sections, strict=False):
