@@ -300,7 +300,7 @@ class TabReader(QWidget):
         splitter.setSizes([260, 900])
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(0, splitter)  # above any actions added with add_action
+        layout.insertWidget(0, splitter, 1)  # all the height; actions added below keep theirs
         if self.isVisible():  # made while showing: lay it out now, before anything paints
             splitter.show()
             layout.activate()

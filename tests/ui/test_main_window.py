@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from spasmguide.app import Components, build
 from spasmguide.cli import LaunchOptions
@@ -225,3 +225,14 @@ def test_a_settings_warning_never_hides_the_broken_content_notice(make, tmp_path
     assert not notice.isVisible() and notice.messages() == []
     components.window.show_notice("Later news")
     assert notice.label.text() == "Later news"
+
+
+def test_a_tab_with_an_action_row_still_gives_its_text_the_height(make, qtbot) -> None:
+    # The Treatments tab has "Log a cramp in your diary" under its text.
+    components = make()
+    window = components.window
+    window.resize(1920, 1080)
+    window.show_tab("treatments")
+    reader = window.readers["treatments"]
+    assert any(button.isVisible() for button in reader.findChildren(QPushButton))
+    qtbot.waitUntil(lambda: reader.page.height() > 0.75 * reader.height())
