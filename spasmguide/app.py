@@ -411,6 +411,20 @@ def _build_checker(components: Components) -> None:
         page.help_requested.connect(window.show_help)
         page.close_requested.connect(window.focus_page)
         page.timer_requested.connect(open_timer)
+        if "takeaway" in extras:  # a kiosk: the result can go home as a QR code
+
+            def take_away(level: str, title: str, advice: str, said: list[str]) -> None:
+                from spasmguide.core.takehome import result_qr_text
+
+                overlay = extras["takeaway"]
+                heading = QCoreApplication.translate("CheckerPage", "Is it serious?")
+                qr = result_qr_text(
+                    pack, heading, f"{level}: {title}", advice, said,
+                    summary_label=QCoreApplication.translate("TakeHome", "summary"),
+                )
+                overlay.show_text(heading, qr)
+
+            page.offer_take_away(take_away)
         window.stack.addWidget(page)
         if extras.is_made("navigation") and not extras["navigation"].order_pending:
             extras["navigation"].fix_tab_order()

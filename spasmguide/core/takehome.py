@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spasmguide.core.care_cards import care_card_plain_line
@@ -371,3 +372,39 @@ def qr_text(
     if not fits(text):  # even the essentials are too long: cut at a character boundary
         text = text.encode("utf-8")[: budget - 3].decode("utf-8", "ignore") + "\u2026"
     return QrText(text, True, section.id)
+
+
+def result_qr_text(
+    pack: Pack,
+    heading: str,
+    title: str,
+    advice: str,
+    said: Sequence[str],
+    *,
+    budget: int = QR_BYTE_BUDGET,
+    summary_label: str = "summary",
+) -> QrText:
+    """The text of a QR code for a result of the "Is it serious?" questions.
+
+    Holds the guide's title and ``heading`` (for example "Is it serious?"), the result's
+    ``title`` and ``advice``, what the person said, and the disclaimer. What the person said
+    is left out first, one line at a time from the end, when it does not fit ``budget``
+    UTF-8 bytes; the advice is cut last.
+    """
+    said = list(said)
+    shortened = False
+
+    def compose(lines: list[str], mark: bool) -> str:
+        top = f"{pack.title}: {heading}" + (f" ({summary_label})" if mark else "")
+        parts = [top, title, advice, *lines, pack.disclaimer]
+        return "\n".join(part for part in parts if part)
+
+    text = compose(said, False)
+    while len(text.encode("utf-8")) > budget and said:
+        said.pop()
+        shortened = True
+        text = compose(said, True)
+    if len(text.encode("utf-8")) > budget:
+        shortened = True
+        text = text.encode("utf-8")[: budget - 3].decode("utf-8", "ignore") + "\u2026"
+    return QrText(text, shortened)

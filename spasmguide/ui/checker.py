@@ -297,13 +297,23 @@ class CheckerPage(QWidget):
         self.result_restart_button = self._button(self.tr("Start again"),
                                                   "checker-result-restart")
         self.result_restart_button.clicked.connect(self._on_restart_clicked)
-        actions = QHBoxLayout()
+        # Kiosk only (see offer_take_away): the result as a QR code for the visitor's phone.
+        self.take_away_button = self._button(self.tr("Take this with you"), "checker-take-away",
+                                             self.tr("Show this result as a QR code"))
+        self.take_away_button.clicked.connect(self._on_take_away_clicked)
+        self.take_away_button.hide()
+        self._take_away: Callable[[str, str, str, list[str]], None] | None = None
+        # Two rows, so large kiosk buttons fit an 800-pixel-wide screen without clipping.
+        actions = QVBoxLayout()
         actions.setSpacing(12)
-        for button in (self.timer_button, self.help_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        for button in (self.result_back_button, self.result_restart_button):
-            actions.addWidget(button)
+        for group in ((self.timer_button, self.help_button, self.take_away_button),
+                      (self.result_back_button, self.result_restart_button)):
+            row = QHBoxLayout()
+            row.setSpacing(12)
+            for button in group:
+                row.addWidget(button)
+            row.addStretch(1)
+            actions.addLayout(row)
         layout = QVBoxLayout(screen)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
@@ -372,6 +382,18 @@ class CheckerPage(QWidget):
         """True while the result screen is shown."""
         return self.screens.currentIndex() == 1
 
+    def offer_take_away(self, show: Callable[[str, str, str, list[str]], None]) -> None:
+        """Offer "Take this with you" on results; ``show(level, title, advice, said)``."""
+        self._take_away = show
+
+    @Slot()
+    def _on_take_away_clicked(self) -> None:
+        if self._take_away is not None and self.outcome is not None:
+            self._take_away(
+                self._level_label(self.outcome.level), self.outcome.title, self.outcome.advice,
+                self.said_phrases(),
+            )
+
     def said_phrases(self) -> list[str]:
         """The "You said" lines of the result shown."""
         if self.outcome is None:
@@ -422,6 +444,7 @@ class CheckerPage(QWidget):
         else:
             self.said_label.setText(self.tr("You said No to every question."))
         self.timer_button.setVisible(outcome.level == "self-care")
+        self.take_away_button.setVisible(self._take_away is not None)
         spoken = f"{level_label}. {outcome.title}. {outcome.advice}"
         self.result_title.setAccessibleName(spoken)
         self.result_title.setAccessibleDescription(self.said_label.text())

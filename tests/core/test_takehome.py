@@ -16,6 +16,7 @@ from spasmguide.core.takehome import (
     help_levels,
     parse_picks,
     qr_text,
+    result_qr_text,
 )
 
 
@@ -126,3 +127,16 @@ def test_summary_label_is_the_callers_word(clinic_pack: Pack) -> None:
 def test_a_tiny_budget_is_still_respected(clinic_pack: Pack) -> None:
     qr = qr_text(clinic_pack, "when-to-get-help", budget=120)
     assert qr.shortened and len(qr.text.encode("utf-8")) <= 120
+
+
+def test_a_checker_result_code_drops_what_was_said_before_the_advice(clinic_pack: Pack) -> None:
+    said = [f"your answer number {n} about your leg" for n in range(40)]
+    full = result_qr_text(clinic_pack, "Is it serious?", "Call 999 now", "Call 999.", said[:2])
+    assert not full.shortened
+    assert full.text.splitlines()[:3] == ["SpasmGuide: Is it serious?", "Call 999 now", "Call 999."]
+    assert full.text.endswith(clinic_pack.disclaimer)
+    cut = result_qr_text(clinic_pack, "Is it serious?", "Call 999 now", "Call 999.", said)
+    assert cut.shortened and cut.size <= QR_BYTE_BUDGET
+    assert cut.text.startswith("SpasmGuide: Is it serious? (summary)")
+    assert "Call 999." in cut.text and cut.text.endswith(clinic_pack.disclaimer)
+    assert said[0] in cut.text and said[-1] not in cut.text

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
@@ -138,3 +139,38 @@ def test_printer_key_in_the_config_file(tmp_path: Path) -> None:
     config, warnings = load_kiosk_config(path)
     assert config.printer == ""
     assert any("printing stays off" in w for w in warnings)
+
+
+def test_a_checker_result_goes_home_as_a_code_too(kiosk, qtbot) -> None:
+    components = kiosk(emergency_number="999")
+    window, extras = components.window, components.extras
+    extras["open_checker"]()
+    page = extras["checker_page"]
+    qtbot.mouseClick(page.yes_button, Qt.MouseButton.LeftButton)  # chest pain: emergency
+    qtbot.waitUntil(page.showing_result)
+    assert page.take_away_button.isVisible()
+    qtbot.mouseClick(page.take_away_button, Qt.MouseButton.LeftButton)
+    overlay = extras["takeaway"]
+    qtbot.waitUntil(overlay.isVisible)
+    texts = decode(window.grab().toImage())
+    assert texts == [overlay.qr.text]
+    text = texts[0]
+    assert text.startswith("SpasmGuide: Is it serious?")
+    assert page.outcome is not None and page.outcome.title in text
+    assert "999" in text
+    assert page.said_phrases()[0] in text
+    assert components.pack.disclaimer in text
+    assert "http" not in text
+    extras["kiosk"].reset_session()
+    assert not overlay.isVisible() and overlay.qr is None
+
+
+def test_the_desktop_checker_offers_no_code(qtbot, tmp_path: Path) -> None:
+    components = build(LaunchOptions(settings=tmp_path / "s.ini"))
+    qtbot.addWidget(components.window)
+    components.window.show()
+    components.extras["open_checker"]()
+    page = components.extras["checker_page"]
+    qtbot.mouseClick(page.yes_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.showing_result)
+    assert not page.take_away_button.isVisible()

@@ -167,6 +167,22 @@ class TakeAwayOverlay(Cover):
         self.hint.setText(hint)
         self.code.set_text(self.qr.text)
         self.print_button.setText(self.tr("Print it"))
+        self.print_button.setVisible(bool(self.printer_name))
+        self._fit_code()
+        self.open()
+        self.close_button.setFocus()
+
+    def show_text(self, title: str, qr: QrText) -> None:
+        """Show the code for text made elsewhere (a result of the "Is it serious?" questions)."""
+        self.qr = qr
+        self.title.setText(self.tr("Take this with you: %1").replace("%1", title))
+        hint = self.tr("Point your phone's camera at the code. The advice is in the code "
+                       "itself: no internet, no website, nothing is kept here.")
+        if qr.shortened:
+            hint = self.tr("This is a summary.") + " " + hint
+        self.hint.setText(hint)
+        self.code.set_text(qr.text)
+        self.print_button.setVisible(False)  # the printed summary is of a section
         self._fit_code()
         self.open()
         self.close_button.setFocus()
