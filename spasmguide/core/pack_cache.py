@@ -14,7 +14,6 @@ cached: its problems are reported every time.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import marshal
 import os
@@ -26,6 +25,7 @@ from typing import Any
 
 from spasmguide import __version__
 from spasmguide.core import content, errors, pack_safety, routines, synonyms
+from spasmguide.core.checked_file import read_checked, write_checked
 from spasmguide.core.content import Pack, Section, Source, Tab, load_pack
 from spasmguide.core.pack_safety import Evidence, HelpContacts
 from spasmguide.core.routines import Routine, Step
@@ -97,13 +97,9 @@ def _size_and_time(stat: os.stat_result) -> tuple[int, int]:
 
 def _read(cache_file: Path, where: str, stamp: Stamp) -> Pack | None:
     try:
-        data = cache_file.read_bytes()
-    except OSError:
-        return None
-    try:
-        checksum, body = int.from_bytes(data[:4], "big"), data[4:]
-        if zlib.crc32(body) != checksum:
-            raise ValueError("checksum does not match")
+        body = read_checked(cache_file)
+        if body is None:
+            return None
         stored_where, stored_stamp, encoded = marshal.loads(body)
         if (stored_where, stored_stamp) != (where, stamp):
             return None
@@ -122,15 +118,7 @@ def _write(cache_file: Path, where: str, stamp: Stamp, pack: Pack) -> None:
     except (TypeError, ValueError) as exc:
         log.info("content cache: pack not cacheable (%s)", exc)
         return
-    temporary = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(zlib.crc32(body).to_bytes(4, "big") + body)
-        os.replace(temporary, cache_file)
-    except OSError as exc:
-        log.info("content cache not written (%s)", exc.strerror or type(exc).__name__)
-        with contextlib.suppress(OSError):  # there may be no folder to write in at all
-            temporary.unlink(missing_ok=True)
+    write_checked(cache_file, body, "content cache")
 
 
 def _encode(value: Any) -> Any:

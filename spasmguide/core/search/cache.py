@@ -11,7 +11,6 @@ file means a normal build; only packs that take a while to index are cached at a
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import logging
 import marshal
@@ -23,6 +22,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from spasmguide.core.checked_file import read_checked, write_checked
 from spasmguide.core.pack_cache import pack_stamp
 from spasmguide.core.search.documents import Documents
 
@@ -81,13 +81,9 @@ def load(
         return None
     cache_file, where = located
     try:
-        data = cache_file.read_bytes()
-    except OSError:
-        return None
-    try:
-        checksum, body = int.from_bytes(data[:4], "big"), memoryview(data)[4:]
-        if zlib.crc32(body) != checksum:
-            raise ValueError("checksum does not match")
+        body = read_checked(cache_file)
+        if body is None:
+            return None
         header_size = int.from_bytes(body[:4], "big")
         stored_where, stored_key, vocabulary_size = marshal.loads(body[4 : 4 + header_size])
         if (stored_where, stored_key) != (where, _key(pack, documents)):
@@ -126,14 +122,6 @@ def store(
     words = marshal.dumps(tuple(list(part) for part in vocabulary))
     header = marshal.dumps((where, key, len(words)))
     body = len(header).to_bytes(4, "big") + header + words + db.serialize()
-    temporary = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_bytes(zlib.crc32(body).to_bytes(4, "big") + body)
-        os.replace(temporary, cache_file)
-    except OSError as exc:
-        log.info("search cache not written (%s)", exc.strerror or type(exc).__name__)
-        with contextlib.suppress(OSError):  # there may be no folder to write in at all
-            temporary.unlink(missing_ok=True)
+    if not write_checked(cache_file, body, "search cache"):
         return
     log.debug("search cache written in %.0f ms", (time.perf_counter() - start) * 1000)
