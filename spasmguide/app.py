@@ -206,18 +206,29 @@ def current_place(window: MainWindow) -> tuple[str, str | None]:
     return tab_id, reader.current_section_id() if reader is not None else None
 
 
+def _toolbar_button(window: MainWindow, name: str, text: str, description: str) -> Any:
+    """A labelled button added to the window's tool bar (made when its feature is built)."""
+    from PySide6.QtWidgets import QPushButton
+
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(text)
+    button.setAccessibleDescription(description)
+    window.add_toolbar_widget(button)
+    return button
+
+
 def _build_takehome(components: Components) -> None:
     """Desktop "Save or print": a button now, its dialog (and Qt's printing) on first use."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QPushButton
 
     window, extras = components.window, components.extras
-    button = QPushButton(QCoreApplication.translate("TakeHome", "Save or print"))
-    button.setObjectName("takehome-button")
-    button.setAccessibleName(button.text())
-    button.setAccessibleDescription(QCoreApplication.translate(
-        "TakeHome", "Save this section, this tab or your own summary as PDF, or print it"))
-    window.add_toolbar_widget(button)
+    button = _toolbar_button(
+        window, "takehome-button",
+        QCoreApplication.translate("TakeHome", "Save or print"),
+        QCoreApplication.translate(
+            "TakeHome", "Save this section, this tab or your own summary as PDF, or print it"),
+    )
     extras["takehome_button"] = button
 
     def make() -> Any:
@@ -289,15 +300,13 @@ def _build_kiosk(components: Components, config: KioskConfig, clock: Callable[[]
 def _build_takeaway(components: Components, config: KioskConfig, hooks: list[Any]) -> None:
     """Kiosk "Take this with you": a button now, the QR overlay when first tapped."""
     from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QPushButton
 
     window, extras, pack = components.window, components.extras, components.pack
-    button = QPushButton(QCoreApplication.translate("TakeHome", "Take this with you"))
-    button.setObjectName("takeaway-button")
-    button.setAccessibleName(button.text())
-    button.setAccessibleDescription(QCoreApplication.translate(
-        "TakeHome", "Show this section as a QR code for your phone"))
-    window.add_toolbar_widget(button)
+    button = _toolbar_button(
+        window, "takeaway-button",
+        QCoreApplication.translate("TakeHome", "Take this with you"),
+        QCoreApplication.translate("TakeHome", "Show this section as a QR code for your phone"),
+    )
     extras["takeaway_button"] = button
 
     def make() -> Any:

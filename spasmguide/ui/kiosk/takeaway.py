@@ -156,24 +156,15 @@ class TakeAwayOverlay(Cover):
 
     def show_section(self, section_id: str) -> None:
         """Show the code for ``section_id`` over the whole window."""
-        self.qr = qr_text(self.pack, section_id, summary_label=self.tr("summary"))
+        qr = qr_text(self.pack, section_id, summary_label=self.tr("summary"))
         found = self.pack.locate(section_id)
-        title = found[1].title if found else ""
-        self.title.setText(self.tr("Take this with you: %1").replace("%1", title))
-        hint = self.tr("Point your phone's camera at the code. The advice is in the code "
-                       "itself: no internet, no website, nothing is kept here.")
-        if self.qr.shortened:
-            hint = self.tr("This is a summary of the section.") + " " + hint
-        self.hint.setText(hint)
-        self.code.set_text(self.qr.text)
-        self.print_button.setText(self.tr("Print it"))
-        self.print_button.setVisible(bool(self.printer_name))
-        self._fit_code()
-        self.open()
-        self.close_button.setFocus()
+        self._show(found[1].title if found else "", qr, printable=bool(self.printer_name))
 
     def show_text(self, title: str, qr: QrText) -> None:
         """Show the code for text made elsewhere (a result of the "Is it serious?" questions)."""
+        self._show(title, qr, printable=False)  # the printed summary is of a section
+
+    def _show(self, title: str, qr: QrText, *, printable: bool) -> None:
         self.qr = qr
         self.title.setText(self.tr("Take this with you: %1").replace("%1", title))
         hint = self.tr("Point your phone's camera at the code. The advice is in the code "
@@ -182,7 +173,8 @@ class TakeAwayOverlay(Cover):
             hint = self.tr("This is a summary.") + " " + hint
         self.hint.setText(hint)
         self.code.set_text(qr.text)
-        self.print_button.setVisible(False)  # the printed summary is of a section
+        self.print_button.setText(self.tr("Print it"))
+        self.print_button.setVisible(printable)
         self._fit_code()
         self.open()
         self.close_button.setFocus()
