@@ -263,7 +263,7 @@ class TopBar(QWidget):
 
 
 class MainWindow(QMainWindow):
-    """The guide's window. It shows what it is given; ``app.py`` builds and wires it.
+    """The guide's window. It shows what it is given; ``spasmguide.app`` builds and wires it.
 
     Signals:
         tab_changed(str): the id of the tab now shown.

@@ -1,7 +1,7 @@
 """The always-visible search field.
 
 Kept apart from the results page so that the window's first frame needs only this small
-widget; the index and the results page are made just after it (see ``app.py``).
+widget; the index and the results page are made just after it (see ``spasmguide.app``).
 """
 
 from __future__ import annotations

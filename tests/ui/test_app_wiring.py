@@ -171,7 +171,7 @@ def test_harmless_qt_messages_stay_out_of_the_terminal(caplog) -> None:
 
     from PySide6.QtCore import QtMsgType
 
-    from spasmguide.app import _route_qt_messages
+    from spasmguide.app.start import _route_qt_messages
 
     context = SimpleNamespace(category="qt.multimedia.symbolsresolver")
     with caplog.at_level(logging.DEBUG, logger="qt"):

@@ -978,7 +978,7 @@ def test_wired_reset_leaves_nothing_under_home(wired, qtbot, private_home: Path,
 def test_a_second_kiosk_start_exits_with_a_message(
     private_home: Path, monkeypatch, capsys
 ) -> None:
-    from spasmguide import app as app_module
+    from spasmguide.app import start as app_module
     from spasmguide.ui.kiosk import kiosk_lock_path
 
     monkeypatch.setattr(app_module, "_configure_logging", lambda _kiosk: None)
@@ -1105,11 +1105,12 @@ def test_a_broken_config_file_still_gives_a_locked_kiosk(wired, private_home: Pa
 def test_the_system_file_alone_makes_a_kiosk_that_writes_nothing_home(
     qtbot, private_home: Path, monkeypatch, capsys
 ) -> None:
-    from spasmguide import app as app_module
+    from spasmguide.app import kiosk as kiosk_wiring
+    from spasmguide.app import start as app_module
 
     system = private_home.parent / "etc-spasmguide-kiosk.ini"
     system.write_bytes(b"[kiosk]\nkiosk = false\nkiosk = false\n\xff\n")
-    monkeypatch.setattr(app_module, "SYSTEM_KIOSK_CONFIG", system)
+    monkeypatch.setattr(kiosk_wiring, "SYSTEM_KIOSK_CONFIG", system)
     logging_kiosk: list[bool] = []
     monkeypatch.setattr(app_module, "_configure_logging", logging_kiosk.append)
     shown: list[MainWindow] = []
