@@ -122,8 +122,13 @@ def post_keys(target: QWidget, text: str) -> None:
 
 
 def watch(app_module: Any, mode: str) -> None:
-    """Wrap ``app_module.build`` so the window it makes reports ``mode``'s end point."""
-    real_build = app_module.build
+    """Wrap ``build`` so the window it makes reports ``mode``'s end point.
+
+    ``launch`` (in ``spasmguide.app.start``) calls ``build`` by its own name, so that is the
+    name wrapped.
+    """
+    starter = sys.modules["spasmguide.app.start"]
+    real_build = starter.build
 
     def build_and_watch(*args: Any, **kwargs: Any) -> Any:
         components = real_build(*args, **kwargs)
@@ -156,7 +161,7 @@ def watch(app_module: Any, mode: str) -> None:
         window.installEventFilter(ShowSpy(window))
         return components
 
-    app_module.build = build_and_watch
+    starter.build = build_and_watch
 
 
 def child_bare() -> None:
