@@ -16,21 +16,6 @@ from tests.fakes import FakeClock
 pytestmark = pytest.mark.usefixtures("private_home")
 
 
-@pytest.fixture
-def private_home(tmp_path: Path, monkeypatch) -> Path:
-    """Anything the program might write goes under a temporary HOME."""
-    home = tmp_path / "home"
-    for sub in (".config", ".local/share", ".cache", "runtime"):
-        (home / sub).mkdir(parents=True)
-    (home / "runtime").chmod(0o700)
-    for name, sub in (("HOME", ""), ("XDG_CONFIG_HOME", ".config"),
-                      ("XDG_DATA_HOME", ".local/share"), ("XDG_CACHE_HOME", ".cache"),
-                      ("XDG_RUNTIME_DIR", "runtime")):
-        monkeypatch.setenv(name, str(home / sub))
-    monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
-    return home
-
-
 def shown(qtbot, components: Components) -> Components:
     window = components.window
     qtbot.addWidget(window)

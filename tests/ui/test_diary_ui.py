@@ -304,21 +304,6 @@ def test_charts_follow_the_theme(make, qtbot) -> None:
     assert any(QColor(image.pixel(x, row)) == highlight for x in range(image.width()))
 
 
-@pytest.fixture
-def private_home(tmp_path: Path, monkeypatch) -> Path:
-    home = tmp_path / "home"
-    for sub in (".config", ".local/share", ".cache", ".local/state", "runtime"):
-        (home / sub).mkdir(parents=True)
-    (home / "runtime").chmod(0o700)
-    monkeypatch.setenv("HOME", str(home))
-    for name, sub in (("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"),
-                      ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state"),
-                      ("XDG_RUNTIME_DIR", "runtime")):
-        monkeypatch.setenv(name, str(home / sub))
-    monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
-    return home
-
-
 def test_a_kiosk_has_no_diary_even_when_the_desktop_has_one(
     qtbot, tmp_path, private_home, monkeypatch
 ) -> None:

@@ -87,21 +87,8 @@ ESCAPE_KEYS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def private_home(tmp_path: Path, monkeypatch) -> Path:
-    """Every file the program might write goes under a temporary HOME."""
-    home = tmp_path / "home"
-    for sub in (".config", ".local/share", ".cache", ".local/state", "runtime"):
-        (home / sub).mkdir(parents=True)
-    (home / "runtime").chmod(0o700)
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local/share"))
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
-    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local/state"))
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / "runtime"))
-    monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
-    return home
+# Every file the program might write goes under a temporary HOME (tests/ui/conftest.py).
+pytestmark = pytest.mark.usefixtures("private_home")
 
 
 def _search_box(components) -> QLineEdit:

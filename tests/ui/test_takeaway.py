@@ -15,18 +15,8 @@ from spasmguide.cli import LaunchOptions
 from spasmguide.core.kiosk import KioskConfig, load_kiosk_config
 from spasmguide.ui.appearance import Appearance
 
-
-@pytest.fixture(autouse=True)
-def private_home(tmp_path: Path, monkeypatch) -> Path:
-    home = tmp_path / "home"
-    for sub in (".config", ".local/share", ".cache", ".local/state", "runtime"):
-        (home / sub).mkdir(parents=True)
-    (home / "runtime").chmod(0o700)
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_STATE_HOME", str(home / ".local/state"))
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(home / "runtime"))
-    monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
-    return home
+# Every file the program might write goes under a temporary HOME (tests/ui/conftest.py).
+pytestmark = pytest.mark.usefixtures("private_home")
 
 
 @pytest.fixture
