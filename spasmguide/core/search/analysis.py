@@ -195,18 +195,28 @@ def stem(word: str) -> str:
     return language_for("en").stem(word)
 
 
-@functools.lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     """Fold one character to exactly one character, so folded text keeps its offsets."""
     folded = fold(char)
     return folded if len(folded) == 1 else char.lower()[:1] or char
 
 
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table folding each character to one, filled in as they appear."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = _fold_char(chr(code))
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_keep_length(text: str) -> str:
     """``text`` folded character by character, so offsets in it are offsets in ``text``."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def content_words(words: Iterable[str], language: Language) -> list[str]:
