@@ -250,8 +250,12 @@ def run_command(
     args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr
 ) -> int:
     """Run a headless sub-command and return its exit code."""
+    if getattr(args, "pack", None) is None and getattr(args, "content", None) is not None:
+        # ``--content DIR`` given before the command means the same as after it.
+        args.pack = args.content
     if args.command == "check-content":
-        directory = args.directory or bundled_pack_dir("check-content", args.lang, err)
+        directory = (args.directory or getattr(args, "pack", None)
+                     or bundled_pack_dir("check-content", args.lang, err))
         if directory is None:
             return 2
         return check_content(directory, out, err, reference=args.reference)

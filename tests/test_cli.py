@@ -63,6 +63,25 @@ def test_missing_content_folder_is_a_clear_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_content_given_before_the_command_is_the_pack_used(tmp_path: Path) -> None:
+    # `spasmguide --content DIR content` reads DIR, as `content --content DIR` does.
+    pack = tmp_path / "pack"
+    shutil.copytree(bundled_pack_path(), pack)
+    toml = (pack / "pack.toml").read_text(encoding="utf-8")
+    (pack / "pack.toml").write_text(toml.replace('id = "spasmguide-en"', 'id = "clinic-en"'),
+                                    encoding="utf-8")
+    for command in (["content", "--json"], ["search", "cramp", "--json"], ["check-content"]):
+        before = run("--content", str(pack), *command)
+        after = run(*command[:1], "--content", str(pack), *command[1:]) if command[0] != \
+            "check-content" else run("check-content", str(pack))
+        assert before.returncode == 0, before.stderr
+        assert before.stdout == after.stdout
+    assert json.loads(run("--content", str(pack), "content", "--json").stdout)["pack"]["id"] \
+        == "clinic-en"
+    missing = run("--content", str(tmp_path / "nope"), "content")
+    assert missing.returncode == 1 and "is not a content pack folder" in missing.stderr
+
+
 def test_output_cut_short_by_a_closed_pipe_exits_quietly() -> None:
     # As `search cramp --json | head -1` once head has gone: nobody reads the pipe any more.
     # The reading end is closed before the command starts, so every write fails, however
