@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import (
     QResizeEvent,
 )
@@ -30,8 +30,15 @@ class ChimeLike(Protocol):
     def play(self) -> bool: ...
 
 
-DONE_MESSAGE = "Done. If the cramp has not eased, see When to get help."
-NO_ROUTINES_MESSAGE = "There are no routines in this guide."
+DONE_MESSAGE = QT_TRANSLATE_NOOP(
+    "TimerTab", "Done. If the cramp has not eased, see When to get help."
+)
+NO_ROUTINES_MESSAGE = QT_TRANSLATE_NOOP("TimerTab", "There are no routines in this guide.")
+CHECKIN_MESSAGE = QT_TRANSLATE_NOOP(
+    "TimerTab", "Is it easing? When the twitching stops, press Next step."
+)
+"""The timer's own messages (English here; ``TimerTab`` shows them in the reader's language).
+The check-in message is the core timer's ``CHECKIN_MESSAGE``, marked for translation here."""
 
 # A calm highlight for the step-change cue: noticeable, not alarming.
 CUE_STYLE = """
@@ -52,7 +59,7 @@ def routine_total_text(routine: Routine) -> str:
     """How long a routine takes, in words: "about 2 min", "3 min 30 s", "until it eases"."""
     runs = expand_runs(routine)
     if any(run.seconds is None for run in runs):
-        return "until the cramp eases"
+        return QCoreApplication.translate("TimerTab", "until the cramp eases")
     total = int(sum(run.seconds or 0 for run in runs))
     minutes, seconds = divmod(total, 60)
     if not minutes:
