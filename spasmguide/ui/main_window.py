@@ -120,18 +120,21 @@ class AboutPage(PageView):
             .replace("%1", escape(__version__)).replace("%2", escape(pack.id))
             .replace("%3", escape(pack.version)).replace("%4", escape(pack.language))
         )
+        title = escape(self.tr("About %1").replace("%1", pack.title))
+        please_read = escape(self.tr("Please read"))
+        heading = escape(self.tr("Sources"))
+        credit = escape(self.tr(
+            "The facts in this guide come from these works, written again in plain words:"
+        ))
+        help_link = escape(self.tr("When to get help"))
         self.setHtml(
-            f"<h1>{escape(self.tr('About %1').replace('%1', pack.title))}</h1>"
+            f"<h1>{title}</h1>"
             f"<p>{escape(pack.subtitle)}</p>"
             f"<p>{versions}</p>"
             f"{self._reviewed_html(pack)}"
-            f"<h2>{escape(self.tr('Please read'))}</h2><p>{escape(pack.disclaimer)}</p>"
-            f"<h2>{escape(self.tr('Sources'))}</h2><p>"
-            + escape(self.tr("The facts in this guide come from these works, written again "
-                             "in plain words:"))
-            + f"</p><ul>{sources}</ul>"
-            f'<p><a href="#{escape(pack.help_section)}">'
-            f"{escape(self.tr('When to get help'))}</a></p>"
+            f"<h2>{please_read}</h2><p>{escape(pack.disclaimer)}</p>"
+            f"<h2>{heading}</h2><p>{credit}</p><ul>{sources}</ul>"
+            f'<p><a href="#{escape(pack.help_section)}">{help_link}</a></p>'
         )
 
 

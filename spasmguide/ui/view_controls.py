@@ -191,7 +191,8 @@ class ViewControls(QWidget):
         blocked = self.dark.blockSignals(True)
         dark = self._appearance.effective_theme() == "dark"
         self.dark.setChecked(dark)
-        self.dark.setText(f"✓ {self.tr('Dark')}" if dark else self.tr("Dark"))
+        label = self.tr("Dark")
+        self.dark.setText(f"✓ {label}" if dark else label)
         self.dark.setEnabled(not on)  # high contrast decides the colours while it is on
         self.dark.blockSignals(blocked)
 
