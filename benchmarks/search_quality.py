@@ -5,11 +5,14 @@ Run from the repository root::
     .venv/bin/python benchmarks/search_quality.py              # own set + development set
     .venv/bin/python benchmarks/search_quality.py --own        # own set only (seconds)
     .venv/bin/python benchmarks/search_quality.py --misses 40  # list more misses
+    .venv/bin/python benchmarks/search_quality.py --lang es    # the Spanish pack's own set
+    .venv/bin/python benchmarks/search_quality.py --lang all   # every bundled language
 
 Two sets of questions, each answered by two engines in the same run:
 
-- **own set**: ``benchmarks/search_questions_en.txt``, questions and short queries a
-  patient would type, each with the section ids of the bundled pack that answer it.
+- **own set**: ``benchmarks/search_questions_<lang>.txt``, questions and short queries a
+  patient would type, each with the section ids of the bundled pack of that language that
+  answer it (English: ``search_questions_en.txt``; Spanish: ``search_questions_es.txt``).
 - **development set**: ``../shared/data/health-qa-dev/pages.jsonl.gz`` (a subset of
   MedQuAD, CC BY 4.0: Ben Abacha and Demner-Fushman, "A Question-Entailment Approach to
   Question Answering", BMC Bioinformatics 20, 511, 2019). Each page becomes one section
@@ -47,6 +50,12 @@ from spasmguide.core.search import SearchIndex  # noqa: E402
 from spasmguide.core.synonyms import words_of  # noqa: E402
 
 QUESTIONS = Path(__file__).with_name("search_questions_en.txt")
+
+
+def questions_file(language: str = "en") -> Path:
+    """The own set of questions for the bundled pack in ``language``."""
+    return Path(__file__).with_name(f"search_questions_{language}.txt")
+
 DEV_SET = ROOT.parent / "shared" / "data" / "health-qa-dev" / "pages.jsonl.gz"
 DEPTH = 20
 """Hits asked for per question; a right section below this counts 0 in MRR."""
@@ -277,13 +286,14 @@ def report(title: str, results: Sequence[Score], misses: int) -> None:
             print(f"  {question.text!r:<58} want {wanted:<40} got {' '.join(top) or '-'}")
 
 
-def run_own(misses: int) -> tuple[Score, Score]:
-    pack = load_pack(bundled_pack_path())
-    questions = read_questions()
+def run_own(misses: int, language: str = "en") -> tuple[Score, Score]:
+    pack = load_pack(bundled_pack_path(language))
+    path = questions_file(language)
+    questions = read_questions(path)
     documents = pack_documents(pack)
     missing = unknown_ids(questions, (d[0] for d in documents))
     if missing:
-        raise SystemExit(f"{QUESTIONS.name} names ids the pack does not have: {missing}")
+        raise SystemExit(f"{path.name} names ids the pack does not have: {missing}")
     index = SearchIndex.build(pack)
     results = (
         score("ours", ours(index), questions),
@@ -292,8 +302,12 @@ def run_own(misses: int) -> tuple[Score, Score]:
     by_group: dict[str, list[Question]] = {}
     for question in questions:
         by_group.setdefault(question.group, []).append(question)
-    report(f"own set: {len(questions)} questions, bundled pack ({len(documents)} pages)",
-           results, misses)
+    report(
+        f"own set ({language}): {len(questions)} questions, bundled {language} pack "
+        f"({len(documents)} pages)",
+        results,
+        misses,
+    )
     print("\nrecall@3 by group (ours / bm25 OR):")
     for group, members in by_group.items():
         a, b = score("ours", ours(index), members), score("bm25", Baseline(documents), members)
@@ -323,17 +337,35 @@ def run_dev(misses: int, limit: int | None) -> tuple[Score, Score]:
     return results
 
 
+def bundled_question_languages() -> list[str]:
+    """Languages with both a bundled pack and an own set of questions."""
+    return sorted(
+        path.stem.rpartition("_")[2]
+        for path in Path(__file__).parent.glob("search_questions_*.txt")
+        if (bundled_pack_path(path.stem.rpartition("_")[2]) / "pack.toml").is_file()
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--own", action="store_true", help="only the own set")
     parser.add_argument("--dev", action="store_true", help="only the development set")
     parser.add_argument("--misses", type=int, default=25, help="misses to list per engine")
     parser.add_argument("--sample", type=int, default=0, help="dev questions to use (0: all)")
+    parser.add_argument(
+        "--lang", default="en", metavar="CODE",
+        help="the bundled pack whose own set to run, or 'all' (default: en)",
+    )
     args = parser.parse_args(argv)
     print(f"Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}")
+    languages = bundled_question_languages() if args.lang == "all" else [args.lang]
+    for language in languages:
+        if not questions_file(language).exists() or not bundled_pack_path(language).is_dir():
+            raise SystemExit(f"no bundled pack and question set for language {language!r}")
     if not args.dev:
-        run_own(args.misses)
-    if not args.own:
+        for language in languages:
+            run_own(args.misses, language)
+    if not args.own and args.lang in ("en", "all"):  # the development set is English
         if DEV_SET.exists():
             run_dev(args.misses, args.sample or None)
         else:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import argparse
 import datetime
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, TextIO
 
 from spasmguide import __version__
-from spasmguide.core.content import ContentError, Section, bundled_pack_path, load_pack
+from spasmguide.core.content import ContentError, Problem, Section, bundled_pack_path, load_pack
 
 
 class LaunchOptions:
@@ -178,14 +179,27 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
 def _add_commands(parser: argparse.ArgumentParser) -> None:
     """The headless sub-commands."""
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser("check-content", help="validate a content pack folder")
-    check.add_argument("directory", type=Path, metavar="DIR")
+    check = commands.add_parser(
+        "check-content",
+        help="validate a content pack folder, and a translation against its reference",
+    )
+    check.add_argument(
+        "directory", type=Path, nargs="?", metavar="DIR",
+        help="the pack folder (default: the bundled guide in --lang)",
+    )
+    check.add_argument(
+        "--reference", type=Path, metavar="DIR",
+        help="a pack DIR must match id for id (default: the bundled English guide, "
+        "for a bundled guide in another language)",
+    )
+    _add_language_option(check)
 
     content = commands.add_parser(
         "content", help="summarise the content pack: tabs, sections and words (--json: all of it)"
     )
     content.add_argument("--content", dest="pack", type=Path, metavar="DIR")
     content.add_argument("--json", action="store_true", help="print the whole pack as JSON")
+    _add_language_option(content)
 
     search = commands.add_parser("search", help="search the content from the command line")
     search.add_argument("query", nargs="?", default="", metavar="QUERY")
@@ -195,6 +209,7 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
         help=f"at most N results, 1 to {SEARCH_LIMIT_MAX} (default 20)",
     )
     search.add_argument("--json", action="store_true", help="print JSON")
+    _add_language_option(search)
 
     checker = commands.add_parser(
         "checker", help="the \"Is it serious?\" questions, or the outcome for some Yes answers"
@@ -215,7 +230,7 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
         help="a section such as overview/pregnancy, or a whole tab such as treatments; "
         "repeat for more",
     )
-    export.add_argument("--lang", default="en", metavar="CODE", help="language of the guide")
+    _add_language_option(export)
     export.add_argument("--content", dest="pack", type=Path, metavar="DIR")
 
     pin_help = "set the kiosk's staff PIN (read from standard input)"
@@ -225,6 +240,13 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
     from spasmguide.diary_cli import add_diary_commands
 
     add_diary_commands(commands)
+
+
+def _add_language_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", default="en", metavar="CODE",
+        help="language of the bundled guide (ignored with a pack folder of your own)",
+    )
 
 
 def options_from(args: argparse.Namespace) -> LaunchOptions:
@@ -247,11 +269,17 @@ def run_command(
 ) -> int:
     """Run a headless sub-command and return its exit code."""
     if args.command == "check-content":
-        return check_content(args.directory, out, err)
-    if args.command == "content":
-        return print_content(args.pack, args.json, out, err)
-    if args.command == "search":
-        return print_search(args.query, args.pack, args.limit, args.json, out, err)
+        directory = args.directory or bundled_pack_dir("check-content", args.lang, err)
+        if directory is None:
+            return 2
+        return check_content(directory, out, err, reference=args.reference)
+    if args.command in ("content", "search"):
+        directory = args.pack or bundled_pack_dir(args.command, args.lang, err)
+        if directory is None:
+            return 2
+        if args.command == "content":
+            return print_content(directory, args.json, out, err)
+        return print_search(args.query, directory, args.limit, args.json, out, err)
     if args.command == "checker":
         from spasmguide.checker_command import run_checker
 
@@ -269,24 +297,60 @@ def run_command(
     raise ValueError(f"unknown command {args.command!r}")
 
 
-def check_content(directory: Path, out: TextIO, err: TextIO) -> int:
-    """Validate a pack: a one-line summary, or every problem as ``file:line: message``."""
+def check_content(
+    directory: Path, out: TextIO, err: TextIO, *, reference: Path | None = None
+) -> int:
+    """Validate a pack: a one-line summary, or every problem as ``file:line: message``.
+
+    A pack in another language is also compared with its ``reference`` pack, id for id (see
+    ``core/content/parity.py``); a bundled guide's reference is the bundled English guide.
+    """
     try:
         pack = load_pack(directory)
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=err)
-        count = len(exc.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found in {directory}", file=err)
-        return 1
+        return _report_problems(exc.problems, directory, err)
+    if reference is None:
+        reference = _bundled_reference(directory)
+    if reference is not None:
+        try:
+            original = load_pack(reference)
+        except ContentError as exc:
+            print(f"The reference pack {reference} has problems of its own:", file=err)
+            return _report_problems(exc.problems, reference, err)
+        from spasmguide.core.content.parity import compare_packs
+
+        problems = compare_packs(pack, original)
+        if problems:
+            return _report_problems(problems, directory, err)
     sections = sum(len(t.sections) for t in pack.tabs)
     routines = f", {len(pack.routines)} timer routines" if pack.routines else ""
+    same = f"; same ids as {reference}" if reference is not None else ""
     print(
         f"OK: {pack.title} {pack.version} ({pack.language}): {len(pack.tabs)} tabs, "
-        f"{sections} sections, {pack.word_count()} words{routines}",
+        f"{sections} sections, {pack.word_count()} words{routines}{same}",
         file=out,
     )
     return 0
+
+
+def _report_problems(problems: Sequence[Problem], directory: Path, err: TextIO) -> int:
+    for problem in problems:
+        print(problem, file=err)
+    count = len(problems)
+    print(f"{count} problem{'s' if count != 1 else ''} found in {directory}", file=err)
+    return 1
+
+
+def _bundled_reference(directory: Path) -> Path | None:
+    """The bundled English guide, when ``directory`` is a bundled guide in another language."""
+    english = bundled_pack_path("en")
+    try:
+        here = directory.resolve()
+    except OSError:
+        return None
+    if here == english.resolve() or here.parent != english.parent.resolve():
+        return None
+    return english
 
 
 def _load_or_report(directory: Path | None, err: TextIO):  # type: ignore[no-untyped-def]
@@ -372,6 +436,19 @@ def available_languages() -> list[str]:
     return sorted(p.name for p in root.iterdir() if (p / "pack.toml").is_file())
 
 
+def bundled_pack_dir(command: str, language: str, err: TextIO) -> Path | None:
+    """The bundled guide in ``language``, or None (after saying which languages there are)."""
+    languages = available_languages()
+    if language not in languages:
+        print(
+            f"spasmguide {command}: there is no guide in language {language!r} yet; "
+            f"available: {', '.join(languages)}",
+            file=err,
+        )
+        return None
+    return bundled_pack_path(language)
+
+
 def export_pdf(
     target: Path,
     picks: list[str],
@@ -384,15 +461,11 @@ def export_pdf(
     """Write a printable summary; 0 when written, 1 when it could not be, 2 for bad input."""
     from spasmguide.core.takehome import PickError, build_summary, parse_picks
 
-    languages = available_languages()
-    if directory is None and language not in languages:
-        print(
-            f"spasmguide export-pdf: there is no guide in language {language!r} yet; "
-            f"available: {', '.join(languages)}",
-            file=err,
-        )
-        return 2
-    pack = _load_or_report(directory or bundled_pack_path(language), err)
+    if directory is None:
+        directory = bundled_pack_dir("export-pdf", language, err)
+        if directory is None:
+            return 2
+    pack = _load_or_report(directory, err)
     if pack is None:
         return 1
     try:

@@ -140,3 +140,18 @@ def test_kiosk_pin_is_called_the_staff_pin_everywhere() -> None:
         text = (root / doc).read_text(encoding="utf-8")
         assert "admin PIN" not in text and "python3 -m spasmguide" not in text, doc
         assert "staff PIN" in text, doc
+
+
+def test_search_and_content_speak_the_language_asked_for() -> None:
+    found = run("search", "calambres nocturnos", "--lang", "es", "--json")
+    assert found.returncode == 0, found.stderr
+    hits = json.loads(found.stdout)
+    assert hits[0]["section"] == "night-cramps"
+    assert "calambres" in hits[0]["title"].lower()
+    content = run("content", "--lang", "es", "--json")
+    assert content.returncode == 0, content.stderr
+    document = json.loads(content.stdout)
+    assert document["pack"]["language"] == "es"
+    english = json.loads(run("content", "--json").stdout)
+    assert [t["id"] for t in document["tabs"]] == [t["id"] for t in english["tabs"]]
+    assert document["tabs"][0]["title"] != english["tabs"][0]["title"]

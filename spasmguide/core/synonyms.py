@@ -2,8 +2,11 @@
 
 A pack may hold ``synonyms.toml`` beside ``pack.toml``::
 
-    # Two-way: searching any of these words also finds the others.
+    # Two-way: searching any of these words also finds the others. The id is optional;
+    # a group with an id stands for the same idea in every language's pack, and
+    # ``check-content`` reports a group one language has and another lacks.
     [[groups]]
+    id = "cramp"
     words = ["cramp", "spasm", "twitch"]
 
     # One-way: searching "charley horse" also finds "cramp", not the reverse.
@@ -42,7 +45,23 @@ MAX_PHRASE_WORDS = 6
 """A synonym longer than this is almost certainly a sentence pasted by mistake."""
 
 _WORD_RE = re.compile(r"[^\W_]+")
+_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _TOP_KEYS = ("groups", "expand", "examples")
+
+
+class _CombiningMarks(dict[int, None]):
+    """A ``str.translate`` table deleting combining marks, filled in as characters appear.
+
+    Translating in C is many times faster than testing each character in Python, which
+    matters for a pack in a language with accents: every page's text is folded."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = None if unicodedata.combining(chr(code)) else code
+        self[code] = value  # type: ignore[assignment]
+        return value
+
+
+_COMBINING_MARKS = _CombiningMarks()
 
 
 def fold(text: str) -> str:
@@ -50,8 +69,7 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return stripped.casefold()
+    return decomposed.translate(_COMBINING_MARKS).casefold()
 
 
 def words_of(text: str) -> list[str]:
@@ -67,11 +85,13 @@ class Synonyms:
         groups: Two-way groups; each phrase in a group also finds every other.
         expansions: One-way expansions, ``(from_phrase, (to_phrase, ...))``.
         examples: Example searches to offer when a search finds nothing.
+        group_ids: The id of each group, in the same order ("" for a group without one).
     """
 
     groups: tuple[tuple[str, ...], ...] = ()
     expansions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     examples: tuple[str, ...] = ()
+    group_ids: tuple[str, ...] = ()
     _table: dict[str, tuple[str, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -214,10 +234,13 @@ def parse_synonyms(text: str) -> Synonyms:
     _unknown_keys(data, _TOP_KEYS, "synonyms.toml", text, 0, problems)
 
     groups: list[tuple[str, ...]] = []
+    group_ids: list[str] = []
     owner: dict[str, int] = {}
+    id_owner: dict[str, int] = {}
     for index, (table, line) in enumerate(_tables(data, "groups", text, problems), start=1):
         where = f"group {index}"
-        _unknown_keys(table, ("words",), where, text, line, problems)
+        _unknown_keys(table, ("id", "words"), where, text, line, problems)
+        group_id = _group_id(table, where, text, line, id_owner, index, problems)
         if "words" not in table:
             problems.append(Problem(SYNONYMS_FILE, line or None, f"{where} is missing 'words'"))
             continue
@@ -236,6 +259,7 @@ def parse_synonyms(text: str) -> Synonyms:
             owner.setdefault(phrase, index)
         if len(phrases) >= 2:
             groups.append(tuple(phrases))
+            group_ids.append(group_id)
 
     expansions: list[tuple[str, tuple[str, ...]]] = []
     sources: dict[str, int] = {}
@@ -285,7 +309,33 @@ def parse_synonyms(text: str) -> Synonyms:
 
     if problems:
         raise ContentError(problems)
-    return Synonyms(tuple(groups), tuple(expansions), tuple(examples))
+    return Synonyms(tuple(groups), tuple(expansions), tuple(examples), tuple(group_ids))
+
+
+def _group_id(
+    table: dict[str, Any], where: str, text: str, line: int, seen: dict[str, int], index: int,
+    problems: list[Problem],
+) -> str:
+    """The group's optional ``id``, checked: like ``night-cramps``, and used once."""
+    if "id" not in table:
+        return ""
+    value = table["id"]
+    at = toml_key_line(text, "id", line) or line or None
+    if not isinstance(value, str) or not _ID_RE.match(value):
+        problems.append(
+            Problem(SYNONYMS_FILE, at, f"the id of {where} must be like 'blood-clot'")
+        )
+        return ""
+    if value in seen:
+        problems.append(
+            Problem(
+                SYNONYMS_FILE, at, f"id '{value}' is already used by group {seen[value]}; "
+                "ids must differ",
+            )
+        )
+        return ""
+    seen[value] = index
+    return value
 
 
 def load_synonyms(pack_dir: Path) -> Synonyms:

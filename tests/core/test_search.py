@@ -426,10 +426,14 @@ def test_each_pack_language_gets_its_own_stemmer() -> None:
     assert language_for("en").stem("cramps") == "cramp"
     spanish = language_for("es-MX")
     assert spanish.stem("calambres") == spanish.stem("calambre")
-    assert spanish.stopwords == frozenset()  # none written yet: every word is searched
+    assert {"que", "como", "tengo", "duele"} <= spanish.stopwords  # folded: "qué" -> "que"
+    assert "calambre" not in spanish.stopwords
+    assert spanish.label("about title", title="Guía") == "Acerca de Guía"
     unknown = language_for("xx")
     assert unknown.stem("cramps") == "cramps"
     assert not unknown.is_word("cramp")
+    assert unknown.stopwords == frozenset()  # nobody described it: every word is searched
+    assert unknown.label("timer") == "Timer"
 
 
 def test_a_large_packs_index_is_kept_and_used_while_the_pack_is_unchanged(

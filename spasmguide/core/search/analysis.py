@@ -1,18 +1,20 @@
 """What a language's words look like to search: stems, question words, and real words.
 
-One :class:`Language` per pack language, chosen by the pack's ``language`` code:
+One :class:`Language` per pack language, chosen by the pack's ``language`` code, and
+made entirely from files, so a new language needs files, not code:
 
 - a Snowball stemmer (PyStemmer, the C build of the Snowball algorithms) joins forms of a
-  word (``cramps``, ``cramping`` -> ``cramp``); irregular forms it does not join
-  (``foot``/``feet``) belong in the pack's synonyms;
-- question words and filler ("why", "do", "is", "my", "should") are left out of a search
-  when other words are there, so a long question is searched by what it is about;
-- a word list tells typo correction which words are real words of the language: a real
-  word is never "corrected" into a different word of the pack.
+  word (``cramps``, ``cramping`` -> ``cramp``; ``calambres`` -> ``calambr``); irregular
+  forms it does not join (``foot``/``feet``) belong in the pack's synonyms. Every language
+  Snowball knows has one; another language is searched without stemming;
+- ``resources/words/<code>.language.txt``: question words and filler ("why", "do", "qué",
+  "tengo") left out of a search when other words are there, so a long question is searched
+  by what it is about, and the names of the program's own pages (Timer, About) in results;
+- ``resources/words/<code>.txt.gz``, when there is one: the language's real words, so
+  typo correction never "corrects" a real word into a different word of the pack. Without
+  it, the pack's own words are the only words known to be real.
 
-English has all three. Another language gets its Snowball stemmer when there is one (for
-example ``es`` -> Spanish) and no question words or word list until they are written; a
-language Snowball does not know is searched without stemming.
+See ``resources/words/README.md`` for both files' formats.
 """
 
 from __future__ import annotations
@@ -26,12 +28,15 @@ from pathlib import Path
 
 from spasmguide.core.synonyms import fold
 
-__all__ = ["Language", "fold_keep_length", "language_for", "stem"]
+__all__ = ["Language", "fold_keep_length", "language_for", "read_language_file", "stem"]
 
 _log = logging.getLogger(__name__)
 
 WORDS_DIR = Path(__file__).resolve().parents[3] / "resources" / "words"
-"""Word lists, one ``<code>.txt.gz`` per language (see ``resources/words/README.md``)."""
+"""Word lists and language files, by language code (see ``resources/words/README.md``)."""
+
+LANGUAGE_FILE = "{code}.language.txt"
+WORD_LIST = "{code}.txt.gz"
 
 SNOWBALL_NAMES = {
     "ar": "arabic", "ca": "catalan", "cs": "czech", "da": "danish", "de": "german",
@@ -42,24 +47,10 @@ SNOWBALL_NAMES = {
     "ro": "romanian", "ru": "russian", "sr": "serbian", "sv": "swedish", "ta": "tamil",
     "tr": "turkish", "yi": "yiddish",
 }
+"""Snowball's name for each language code it has an algorithm for (PyStemmer's list)."""
 
-# Words that carry no topic: question words, pronouns, helpers and filler. They are
-# searched only when a query has nothing else ("when to get help" keeps its meaning
-# through titles, which are compared with every word typed).
-_ENGLISH_STOPWORDS = """
-a about after again all also am an and any are as at be been before being both but by
-can cant could did didnt do does doesnt doing dont each else even ever every for from
-get gets getting got had has have having he her here hers him his how i id if im in into
-is isnt it its ive just know let like me mine more most much must my myself need needs
-no not now of off ok okay on once only or other our ours out own please really right same she
-should so some such tell than that thats the their theirs them then there these they
-thing things this those through to too under until up us very want was wasnt way we
-were what whats when where which while who whom whose why will with would yes yet you
-your youre yours yourself
-"""
-# "right" and "now" are filler in "what should I do right now" but part of a title
-# ("What to do right now"): titles are compared with every word, so that title still
-# comes first for its own words.
+DEFAULT_LABELS = {"timer": "Timer", "about": "About", "about title": "About {title}"}
+"""Names of the program's own pages, for a language whose file does not give them."""
 
 
 def _no_stem(word: str) -> str:
@@ -77,6 +68,8 @@ class Language:
         stem_many: Many words -> their stems, in order (faster than one at a time).
         word_list: Name of the file in ``resources/words`` holding the language's real
             words (folded, at least four letters), or "" when there is none.
+        labels: Names of the program's own pages: ``timer``, ``about`` and ``about
+            title`` (with ``{title}`` for the pack's title).
     """
 
     code: str
@@ -84,9 +77,20 @@ class Language:
     stem: Callable[[str], str] = _no_stem
     stem_many: Callable[[list[str]], list[str]] = field(default=lambda words: list(words))
     word_list: str = ""
+    labels: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_LABELS))
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+    def label(self, key: str, **values: str) -> str:
+        """The name of one of the program's own pages (``timer``, ``about``, ``about title``)."""
+        text = self.labels.get(key) or DEFAULT_LABELS.get(key, key)
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", value)
+        return text
 
     def is_word(self, word: str) -> bool:
         """Whether ``word`` (folded) is a real word of the language, as far as it knows."""
@@ -103,7 +107,7 @@ def _real_words(name: str) -> frozenset[str]:
         return frozenset()
     path = WORDS_DIR / name
     if not path.exists():
-        return frozenset()  # no list for this language yet: typos are corrected as before
+        return frozenset()  # no list for this language: only the pack's words are known
     try:
         with gzip.open(path, "rt", encoding="utf-8") as file:
             # One pass in C over the whole text: a generator over 60,000 lines was most of
@@ -113,6 +117,43 @@ def _real_words(name: str) -> frozenset[str]:
         # Without the list, typos are corrected as before; search still works.
         _log.warning("word list %s could not be read: %s", path.name, type(exc).__name__)
         return frozenset()
+
+
+def read_language_file(text: str) -> dict[str, str]:
+    """The keys of a language file: ``key: value`` lines, and indented lines that carry on
+    the value of the key above them; ``#`` starts a comment.
+
+    A few lines of parsing rather than TOML: this file is read at every start, and the TOML
+    parser alone takes longer to import than the rest of search.
+    """
+    values: dict[str, list[str]] = {}
+    key: str | None = None
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if line[0].isspace():
+            if key is not None:
+                values[key].append(line.strip())
+            continue
+        name, colon, value = line.partition(":")
+        if not colon:
+            key = None  # not a key: skipped, with what follows it
+            continue
+        key = " ".join(name.lower().split())
+        values[key] = [value.strip()] if value.strip() else []
+    return {k: " ".join(v) for k, v in values.items()}
+
+
+def _language_data(code: str) -> dict[str, str]:
+    path = WORDS_DIR / LANGUAGE_FILE.format(code=code)
+    try:
+        return read_language_file(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}  # a language nobody has described yet: every word is searched
+    except (OSError, UnicodeDecodeError) as exc:
+        _log.warning("language file %s could not be read: %s", path.name, type(exc).__name__)
+        return {}
 
 
 def _stemmers(name: str) -> tuple[Callable[[str], str], Callable[[list[str]], list[str]]]:
@@ -128,19 +169,25 @@ def _stemmers(name: str) -> tuple[Callable[[str], str], Callable[[list[str]], li
     return one, many
 
 
+def base_code(code: str | None) -> str:
+    """The language part of a code: ``es-MX`` -> ``es``; nothing -> ``en``."""
+    base = (code or "en").lower().replace("_", "-").split("-")[0]
+    return base if base.isalpha() and base.isascii() else "en"
+
+
 @functools.lru_cache(maxsize=16)
 def language_for(code: str | None) -> Language:
     """The :class:`Language` for a pack language code such as ``en`` or ``es-MX``."""
-    base = (code or "en").lower().replace("_", "-").split("-")[0] or "en"
+    base = base_code(code)
     snowball = SNOWBALL_NAMES.get(base)
     one: Callable[[str], str] = _no_stem
     many: Callable[[list[str]], list[str]] = list
     if snowball is not None:
         one, many = _stemmers(snowball)
-    if base == "en":
-        stopwords = frozenset(_ENGLISH_STOPWORDS.split())
-        return Language(base, stopwords, one, many, "en.txt.gz")
-    return Language(base, frozenset(), one, many, f"{base}.txt.gz")
+    data = _language_data(base)
+    stopwords = frozenset(w for w in fold(data.pop("stopwords", "")).split() if w.isalnum())
+    labels = {**DEFAULT_LABELS, **{k: v for k, v in data.items() if k in DEFAULT_LABELS and v}}
+    return Language(base, stopwords, one, many, WORD_LIST.format(code=base), labels)
 
 
 def stem(word: str) -> str:
@@ -148,18 +195,28 @@ def stem(word: str) -> str:
     return language_for("en").stem(word)
 
 
-@functools.lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     """Fold one character to exactly one character, so folded text keeps its offsets."""
     folded = fold(char)
     return folded if len(folded) == 1 else char.lower()[:1] or char
 
 
+class _FoldTable(dict[int, str]):
+    """A ``str.translate`` table folding each character to one, filled in as they appear."""
+
+    def __missing__(self, code: int) -> str:
+        value = self[code] = _fold_char(chr(code))
+        return value
+
+
+_FOLD_TABLE = _FoldTable()
+
+
 def fold_keep_length(text: str) -> str:
     """``text`` folded character by character, so offsets in it are offsets in ``text``."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD_TABLE)
 
 
 def content_words(words: Iterable[str], language: Language) -> list[str]:

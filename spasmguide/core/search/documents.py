@@ -89,7 +89,7 @@ def documents_of(pack: Any, language: Language) -> Documents:
         for tab, section in pack.sections()
     ]
     rows += [
-        (TIMER_TAB, "Timer", routine.id, routine.title, _routine_text(routine))
+        (TIMER_TAB, language.label("timer"), routine.id, routine.title, _routine_text(routine))
         for routine in getattr(pack, "routines", ()) or ()
     ]
     about = [pack.title, pack.subtitle, pack.disclaimer]
@@ -97,7 +97,8 @@ def documents_of(pack: Any, language: Language) -> Documents:
         f"{source.credit}: {source.used_for}" if hasattr(source, "credit") else str(source)
         for source in getattr(pack, "sources", ())
     ]
-    rows.append((ABOUT_TAB, "About", "about", f"About {pack.title}", _paragraphs(about)))
+    title = language.label("about title", title=pack.title)
+    rows.append((ABOUT_TAB, language.label("about"), "about", title, _paragraphs(about)))
     return Documents(rows, language)
 
 
