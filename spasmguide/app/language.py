@@ -205,8 +205,10 @@ def build_language_switch(components: Components, host: LanguageHost) -> Any:
     if len(languages) < 2 or host.language not in languages:
         return None
     from spasmguide.ui.language import LanguageSwitch
+    from spasmguide.ui.view_controls import KIOSK_MIN_BUTTON_HEIGHT, MIN_BUTTON_HEIGHT
 
-    switch = LanguageSwitch(host.language, languages)
+    height = KIOSK_MIN_BUTTON_HEIGHT if components.options.kiosk else MIN_BUTTON_HEIGHT
+    switch = LanguageSwitch(host.language, languages, min_height=height)
     switch.language_chosen.connect(host.switch)
     components.window.add_toolbar_widget(switch)
     components.extras["language_switch"] = switch

@@ -39,10 +39,10 @@ def install_language(code: str) -> bool:
     is missing or unreadable (the interface then stays in English; the reason is logged).
     """
     global _current
+    if code == _current:
+        return True  # an English start ends here: no translator, nothing loaded
     app = QCoreApplication.instance()
     assert app is not None, "a QApplication must exist before a language is installed"
-    if code == _current:
-        return True
     while _installed:
         QCoreApplication.removeTranslator(_installed.pop())
     _current = SOURCE_LANGUAGE
@@ -96,7 +96,12 @@ class LanguageSwitch(QPushButton):
     language_chosen = Signal(str)
 
     def __init__(
-        self, current: str, languages: list[str], parent: QWidget | None = None
+        self,
+        current: str,
+        languages: list[str],
+        parent: QWidget | None = None,
+        *,
+        min_height: int = 32,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("language-switch")
@@ -113,7 +118,7 @@ class LanguageSwitch(QPushButton):
         self.setToolTip(description)
         # Its language for screen readers, so "Español" is spoken as Spanish.
         self.setLocale(QLocale(self.target))
-        self.setMinimumHeight(44)
+        self.setMinimumHeight(min_height)  # as tall as the tool bar's other buttons
         self.setVisible(len(order) > 1)
         self.clicked.connect(self._on_clicked)
 
