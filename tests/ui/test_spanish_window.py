@@ -272,7 +272,7 @@ def kiosk(qtbot, tmp_path: Path):
 
 
 def test_every_kiosk_state_is_in_spanish(qtbot, kiosk) -> None:
-    components, controller, clock = kiosk
+    components, controller, _clock = kiosk
     window, extras = components.window, components.extras
     left: list[str] = []
 
