@@ -1698,6 +1698,38 @@ Instale %1.</translation>
         <translation>¿Se está aliviando? Cuando paren los tirones, pulse Paso siguiente.</translation>
     </message>
     <message>
+        <source>Rest. Let your leg relax and breathe slowly.</source>
+        <translation>Descanse. Deje la pierna relajada y respire despacio.</translation>
+    </message>
+    <message>
+        <source>Stretch</source>
+        <translation>Estiramiento</translation>
+    </message>
+    <message>
+        <source>Compress</source>
+        <translation>Compresa</translation>
+    </message>
+    <message>
+        <source>Cold compress</source>
+        <translation>Compresa fría</translation>
+    </message>
+    <message>
+        <source>Warm compress</source>
+        <translation>Compresa tibia</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Descanso</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
+    <message>
+        <source>%1 — %2 of %3</source>
+        <translation>%1 — %2 de %3</translation>
+    </message>
+    <message>
         <source>until the cramp eases</source>
         <translation>hasta que se alivie el calambre</translation>
     </message>

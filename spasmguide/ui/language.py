@@ -109,6 +109,9 @@ class LanguageSwitch(QPushButton):
         order = sorted(set(languages) | {current})
         self.target = order[(order.index(current) + 1) % len(order)]
         name = language_name(self.target)
+        if name == self.target:  # a language added with files only: Qt knows its own name
+            native = QLocale(self.target).nativeLanguageName()
+            name = native[:1].upper() + native[1:] if native else self.target
         self.setText(name)
         # Named in both languages: the target language's own name is what a reader of that
         # language looks for; the description says, in the current language, what it does.

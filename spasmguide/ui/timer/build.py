@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from spasmguide.core.routines import Routine
 from spasmguide.ui.appearance import give_ring_room
 from spasmguide.ui.plain import plain_label
-from spasmguide.ui.timer.widgets import CUE_STYLE, FlowRow, routine_choice_text
+from spasmguide.ui.timer.widgets import CUE_STYLE, FlowRow, routine_choice_text, step_label
 
 
 class TimerBuild:
@@ -277,7 +277,7 @@ class TimerBuild:
             self._quick_row.hide()
             return
         step = routine.steps[adjustable]
-        self._quick_label.setText(self.tr("%1 for:").replace("%1", step.short_label))
+        self._quick_label.setText(self.tr("%1 for:").replace("%1", step_label(step)))
         default = step.seconds // 60 if step.seconds else None
         self._chosen_minutes = None
         for position, minutes in enumerate(routine.custom_minutes):
@@ -293,7 +293,7 @@ class TimerBuild:
                     self.tr("Choose %1 minutes for %2, the usual time. Then press Start.")
                     if is_default
                     else self.tr("Choose %1 minutes for %2. Then press Start.")
-                ).replace("%2", step.short_label.lower()).replace("%1", count)
+                ).replace("%2", step_label(step).lower()).replace("%1", count)
             )
             button.setProperty("minutes", minutes)
             button.setProperty("label", text)

@@ -28,7 +28,7 @@ from spasmguide.core.timer import (
     TimerState,
     format_clock,
 )
-from spasmguide.ui.timer.widgets import BASE_POINT_SIZE
+from spasmguide.ui.timer.widgets import BASE_POINT_SIZE, run_instruction, run_title, step_label
 
 log = logging.getLogger(__name__)
 
@@ -98,7 +98,7 @@ class TimerRender:
             count = math.ceil(timer.lead_in_remaining - 1e-6)
             self._phase.setText(self.tr("Get ready…"))  # the count is the big number below
             lead_in = str(max(1, count))
-            self._instruction.setText(self.tr("First: %1").replace("%1", run.instruction))
+            self._instruction.setText(self.tr("First: %1").replace("%1", run_instruction(run)))
             self._note.setText(run.step.note)
         else:
             step = (
@@ -106,10 +106,10 @@ class TimerRender:
                 else self.tr("Step %1 of %2: %3")
             )
             self._phase.setText(
-                step.replace("%3", run.title).replace("%2", str(len(runs)))
+                step.replace("%3", run_title(run)).replace("%2", str(len(runs)))
                 .replace("%1", str(number))
             )
-            self._instruction.setText(run.instruction)
+            self._instruction.setText(run_instruction(run))
             self._note.setText(run.step.note)
         self._note.setVisible(bool(self._note.text()))
 
@@ -168,7 +168,7 @@ class TimerRender:
         else:
             nxt = timer.next_run if state is not TimerState.IDLE else timer.current
             preview = (
-                self.tr("Next: %1").replace("%1", nxt.title) if nxt is not None
+                self.tr("Next: %1").replace("%1", run_title(nxt)) if nxt is not None
                 else self.tr("Next: the end of the routine")
             )
         self._next_preview.setText(preview)
@@ -184,7 +184,7 @@ class TimerRender:
         self._fit_step_list()
 
     def _step_text(self, index: int, run: StepRun, current: int) -> str:
-        text = f"{index + 1}. {run.title}"
+        text = f"{index + 1}. {run_title(run)}"
         if index == current:
             return "▶ " + self.tr("%1 (now)").replace("%1", text)
         if index == current + 1:
@@ -237,11 +237,11 @@ class TimerRender:
         if timer.state is TimerState.FINISHED:
             name, description = self.tr("Done"), self.done_message()
         elif timer.in_lead_in:
-            name = self.tr("Get ready. First: %1").replace("%1", run.instruction)
+            name = self.tr("Get ready. First: %1").replace("%1", run_instruction(run))
             description = run.step.note
         else:
             name = (
-                self.tr("Step %1 of %2: %3").replace("%3", run.instruction)
+                self.tr("Step %1 of %2: %3").replace("%3", run_instruction(run))
                 .replace("%2", str(len(timer.runs))).replace("%1", str(timer.index + 1))
             )
             description = run.step.note
@@ -268,7 +268,7 @@ class TimerRender:
             text = (
                 self.tr("Timer %1 paused · %2") if timer.state is TimerState.PAUSED
                 else self.tr("Timer %1 · %2")
-            ).replace("%2", run.step.short_label).replace("%1", shown)
+            ).replace("%2", step_label(run.step)).replace("%1", shown)
         if text != self._status:
             self._status = text
             self.status_changed.emit(text)

@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spasmguide.core.routines import Routine
+from spasmguide.core.routines import Routine, Step
 from spasmguide.core.timer import (
+    StepRun,
     expand_runs,
+    format_seconds_short,
 )
 
 
@@ -37,8 +39,44 @@ NO_ROUTINES_MESSAGE = QT_TRANSLATE_NOOP("TimerTab", "There are no routines in th
 CHECKIN_MESSAGE = QT_TRANSLATE_NOOP(
     "TimerTab", "Is it easing? When the twitching stops, press Next step."
 )
-"""The timer's own messages (English here; ``TimerTab`` shows them in the reader's language).
-The check-in message is the core timer's ``CHECKIN_MESSAGE``, marked for translation here."""
+REST_INSTRUCTION = QT_TRANSLATE_NOOP("TimerTab", "Rest. Let your leg relax and breathe slowly.")
+KIND_LABELS = {
+    "stretch": QT_TRANSLATE_NOOP("TimerTab", "Stretch"),
+    "compress": QT_TRANSLATE_NOOP("TimerTab", "Compress"),
+    "compress-cold": QT_TRANSLATE_NOOP("TimerTab", "Cold compress"),
+    "compress-warm": QT_TRANSLATE_NOOP("TimerTab", "Warm compress"),
+    "rest": QT_TRANSLATE_NOOP("TimerTab", "Rest"),
+    "other": QT_TRANSLATE_NOOP("TimerTab", "Step"),
+}
+"""The timer's own words (English here; ``TimerTab`` shows them in the reader's language):
+its messages, the core timer's ``CHECKIN_MESSAGE`` and rest between repeats, and the names
+of the kinds of step (for a step the pack gives no label)."""
+
+
+def step_label(step: Step) -> str:
+    """A step's short name: the pack's label, else the name of its kind, translated."""
+    if step.label:
+        return step.label
+    return QCoreApplication.translate("TimerTab", KIND_LABELS.get(step.kind, "Step"))
+
+
+def run_title(run: StepRun) -> str:
+    """A run's short title, translated: "Hold stretch 20 s — 2 of 3", "Rest 10 s"."""
+    title = step_label(run.step)
+    if run.seconds is not None:
+        title = f"{title} {format_seconds_short(run.seconds)}"
+    if run.repeats > 1 and not run.between_repeats:
+        title = QCoreApplication.translate("TimerTab", "%1 — %2 of %3").replace(
+            "%3", str(run.repeats)
+        ).replace("%2", str(run.repeat)).replace("%1", title)
+    return title
+
+
+def run_instruction(run: StepRun) -> str:
+    """What to do in a run: the pack's words, or the timer's own for a rest between repeats."""
+    if run.between_repeats:
+        return QCoreApplication.translate("TimerTab", REST_INSTRUCTION)
+    return run.instruction
 
 # A calm highlight for the step-change cue: noticeable, not alarming.
 CUE_STYLE = """
