@@ -131,6 +131,7 @@ class AttractOverlay(Cover):
         text.setObjectName("kiosk-attract-text")
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)  # a longer language ("¿Calambre en la pierna? …") wraps
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self.content)
         layout.setSpacing(24)
@@ -159,9 +160,12 @@ class AttractOverlay(Cover):
 
     def place(self) -> None:
         """Put the words at the current drift position."""
-        width = min(self.width() - 2 * self.DRIFT_PX, 1100)
-        self.content.setFixedWidth(max(200, width))
-        self.content.adjustSize()
+        width = max(200, min(self.width() - 2 * self.DRIFT_PX, 1100))
+        self.content.setFixedWidth(width)
+        layout = self.content.layout()
+        assert layout is not None
+        # Wrapped words need the height that goes with this width, not their one-line height.
+        self.content.setFixedHeight(layout.totalHeightForWidth(width))
         centre = self.rect().center() - self.content.rect().center()
         self.content.move(centre + self.offset())
 

@@ -92,8 +92,10 @@ class PinPad(Cover):
         frame.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         words = QVBoxLayout()
         words.setSpacing(16)
-        for widget in (title, self.display, self.message):
+        for widget in (title, self.display):
             words.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        # The whole column's width, so a longer message wraps onto lines it has room for.
+        words.addWidget(self.message)
         words.addStretch(1)
         words.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignHCenter)
         row = QHBoxLayout(frame)
