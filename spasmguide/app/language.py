@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Qt
+
 from spasmguide.app.parts import Components, current_place
 from spasmguide.cli import LaunchOptions
 from spasmguide.core.content import bundled_pack_path
@@ -143,6 +145,9 @@ class LanguageHost:
         tab, section = current_place(window)
         box = old.extras.get("search_box")
         query = box.text() if box is not None else ""
+        timer_tab = old.extras["timer_tab"] if old.extras.is_made("timer_tab") else None
+        routine = timer_tab.timer.routine.id if timer_tab and timer_tab.timer else ""
+        interrupted = bool(timer_tab and timer_tab.is_running())
         geometry = window.saveGeometry()
         if not old.settings.read_only:
             old.settings.set(LANGUAGE_SETTING, code)  # remembered on the desktop
@@ -160,6 +165,15 @@ class LanguageHost:
         if controller is None:
             new.window.restoreGeometry(geometry)
         self._restore_place(new, tab, section, query)
+        if routine and new.extras.get("timer_tab") is not None:
+            new.extras["timer_tab"].select_routine(routine)
+            if interrupted:  # the routine's words change too: it starts again in the new ones
+                from PySide6.QtCore import QCoreApplication
+
+                new.window.show_notice(QCoreApplication.translate(
+                    "Start", "The timer stopped when the language changed. "
+                    "Press Start to begin the routine again."
+                ))
         self.show(new)
         window.close_guard = None
         window.hide()
@@ -199,17 +213,30 @@ class LanguageHost:
             controller.reset_session()  # the attract screen, for the next person
 
 
-def build_language_switch(components: Components, host: LanguageHost) -> Any:
-    """The language switch in the tool bar (none when there is only one language)."""
+def make_language_switch(components: Components, min_height: int | None = None) -> Any:
+    """A language switch wired to rebuild this window, for any screen to place (the tool
+    bar has one; a start page may add another). None when there is only one language."""
+    host: LanguageHost = components.extras["language"]
     languages = host.languages()
     if len(languages) < 2 or host.language not in languages:
         return None
     from spasmguide.ui.language import LanguageSwitch
     from spasmguide.ui.view_controls import KIOSK_MIN_BUTTON_HEIGHT, MIN_BUTTON_HEIGHT
 
-    height = KIOSK_MIN_BUTTON_HEIGHT if components.options.kiosk else MIN_BUTTON_HEIGHT
-    switch = LanguageSwitch(host.language, languages, min_height=height)
-    switch.language_chosen.connect(host.switch)
+    if min_height is None:
+        kiosk = components.options.kiosk
+        min_height = KIOSK_MIN_BUTTON_HEIGHT if kiosk else MIN_BUTTON_HEIGHT
+    switch = LanguageSwitch(host.language, languages, min_height=min_height)
+    # Queued: the switch's own window is replaced, so the press finishes first.
+    switch.language_chosen.connect(host.switch, Qt.ConnectionType.QueuedConnection)
+    return switch
+
+
+def build_language_switch(components: Components, host: LanguageHost) -> Any:
+    """The language switch in the tool bar (none when there is only one language)."""
+    switch = make_language_switch(components)
+    if switch is None:
+        return None
     components.window.add_toolbar_widget(switch)
     components.extras["language_switch"] = switch
     return switch

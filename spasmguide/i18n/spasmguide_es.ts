@@ -1296,6 +1296,10 @@ Instale %1.</translation>
         <source>Something went wrong inside SpasmGuide. It was logged and the guide keeps working. If it happens again, restart the program.</source>
         <translation>Algo falló dentro de SpasmGuide. Quedó anotado y la guía sigue funcionando. Si vuelve a pasar, reinicie el programa.</translation>
     </message>
+    <message>
+        <source>The timer stopped when the language changed. Press Start to begin the routine again.</source>
+        <translation>El temporizador se detuvo al cambiar el idioma. Pulse Empezar para comenzar la rutina otra vez.</translation>
+    </message>
 </context>
 <context>
     <name>TabReader</name>

@@ -61,7 +61,7 @@ def switch_to(qtbot, components: Components) -> Components:
     switched: list[Components] = []
     host.switched.append(switched.append)
     qtbot.mouseClick(components.extras["language_switch"], Qt.MouseButton.LeftButton)
-    assert len(switched) == 1
+    qtbot.waitUntil(lambda: len(switched) == 1)  # just after the press, once it is over
     new = switched[0]
     _windows.append(new.window)
     qtbot.waitExposed(new.window)
@@ -186,6 +186,22 @@ def test_switch_keeps_the_tab_section_size_and_search(qtbot, tmp_path: Path) -> 
     back = switch_to(qtbot, new)
     assert back.window.help_button.text() == "When to get help"
     assert back.window.readers["treatments"].current_section_id() == "night-cramps"
+
+
+def test_a_routine_under_way_is_chosen_again_and_the_stop_is_said(qtbot, tmp_path: Path) -> None:
+    components = shown(qtbot, build(LaunchOptions(settings=tmp_path / "s.ini", lang="en"),
+                                    clock=FakeClock()))
+    timer = components.extras["timer_tab"]
+    routine = timer.routines()[-1].id
+    timer.select_routine(routine)
+    timer.start()
+    new = switch_to(qtbot, components)
+    assert new.extras["timer_tab"].timer.routine.id == routine
+    assert not new.extras["timer_tab"].is_running()
+    assert new.window.notice.messages() == [
+        "El temporizador se detuvo al cambiar el idioma. Pulse Empezar para comenzar la "
+        "rutina otra vez."
+    ]
 
 
 def test_the_choice_is_remembered_on_the_desktop(qtbot, tmp_path: Path) -> None:
