@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 _installed: list[QTranslator] = []
 _current = SOURCE_LANGUAGE
+_locale_set = False
 
 
 def system_languages() -> list[str]:
@@ -38,8 +39,10 @@ def install_language(code: str) -> bool:
     and numbers follow it. Returns False when the program's translation file for ``code``
     is missing or unreadable (the interface then stays in English; the reason is logged).
     """
-    global _current
+    global _current, _locale_set
     if code == _current:
+        if not _locale_set:  # dates in English on a system set to another language
+            _set_locale(code)
         return True  # an English start ends here: no translator, nothing loaded
     app = QCoreApplication.instance()
     assert app is not None, "a QApplication must exist before a language is installed"
@@ -75,8 +78,11 @@ def install_language(code: str) -> bool:
 def _set_locale(code: str) -> None:
     """Dates and numbers in the interface language: the system's own conventions when the
     system speaks it (es-MX stays es-MX), that language's defaults otherwise."""
+    global _locale_set
+    _locale_set = True
     system = QLocale.system()
-    if system.name().split("_")[0] == code:
+    english_c = code == SOURCE_LANGUAGE and system.language() == QLocale.Language.C
+    if system.name().split("_")[0] == code or english_c:  # "C" is the program's own English
         QLocale.setDefault(system)
     else:
         QLocale.setDefault(QLocale(code))
