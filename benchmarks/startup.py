@@ -157,6 +157,11 @@ def watch(app_module: Any, mode: str) -> None:
         return components
 
     app_module.build = build_and_watch
+    # The launcher calls the build it imported itself (spasmguide.app.start), not the
+    # package's name for it: wrap that one too, or no end point is ever reported.
+    start = sys.modules.get(f"{app_module.__name__}.start")
+    if start is not None and getattr(start, "build", None) is real_build:
+        start.build = build_and_watch
 
 
 def child_bare() -> None:
