@@ -25,7 +25,8 @@ class LaunchOptions:
     """
 
     __slots__ = (
-        "config", "content", "diary", "idle_timeout", "idle_warning", "kiosk", "settings", "tab"
+        "config", "content", "diary", "idle_timeout", "idle_warning", "kiosk", "lang",
+        "settings", "tab",
     )
 
     def __init__(
@@ -38,6 +39,7 @@ class LaunchOptions:
         idle_warning: float | None = None,
         tab: str | None = None,
         diary: Path | None = None,
+        lang: str | None = None,
     ) -> None:
         self.content = content
         self.settings = settings
@@ -47,6 +49,7 @@ class LaunchOptions:
         self.idle_warning = idle_warning
         self.tab = tab
         self.diary = diary
+        self.lang = lang
 
     def _values(self) -> dict[str, object]:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -89,6 +92,16 @@ def search_limit(text: str) -> int:
             f"{text} is out of range; give a number from 1 to {SEARCH_LIMIT_MAX}"
         )
     return value
+
+
+def language_code(text: str) -> str:
+    """``--lang``: a two- or three-letter language code such as ``es``."""
+    from spasmguide.i18n import is_language_code
+
+    code = text.strip().lower()
+    if not is_language_code(code):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a language code such as en or es")
+    return code
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -155,6 +168,10 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--tab", metavar="ID",
         help=f"open this tab first: {tab_ids} (a clinic's own pack may name other topic tabs)",
+    )
+    parser.add_argument(
+        "--lang", type=language_code, metavar="CODE",
+        help="the guide's language, for example es (default: the system's, else English)",
     )
 
 
@@ -243,6 +260,7 @@ def options_from(args: argparse.Namespace) -> LaunchOptions:
         idle_warning=args.idle_warning,
         tab=args.tab,
         diary=args.diary,
+        lang=args.lang,
     )
 
 

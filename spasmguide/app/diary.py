@@ -89,20 +89,23 @@ def build_diary(components: Components) -> None:
         from spasmguide.core.diary import DiaryError
         from spasmguide.core.diary.store import delete_diary
         from spasmguide.ui.diary.privacy import DeleteDiaryData
-        from spasmguide.ui.diary.words import reason_text, tr
+        from spasmguide.ui.diary.words import reason_text, translate
 
         where = path()
         if not DeleteDiaryData.ask(window, where):
             return
         if extras.is_made("diary_tab"):
-            extras["diary_tab"].forget(tr("Your diary data was deleted. Log a cramp to start "
-                                          "a new diary."))
+            extras["diary_tab"].forget(translate(
+                "Diary",
+                "Your diary data was deleted. Log a cramp to start "
+                "a new diary.",
+            ))
         try:
             delete_diary(where)
         except DiaryError as exc:
             window.show_notice(reason_text(exc.reason))
             return
-        window.show_notice(tr("All diary data was deleted from this computer."))
+        window.show_notice(translate("Diary", "All diary data was deleted from this computer."))
 
     extras.add_later("diary_tab", make)
     extras["log_cramp"] = log_cramp

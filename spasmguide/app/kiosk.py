@@ -61,6 +61,9 @@ def build_kiosk(components: Components, config: KioskConfig, clock: Callable[[],
         timer = extras["timer_tab"].timer
         return timer is not None and timer.is_ticking
 
+    # Last: the clinic's own language again for the next person (a rebuild, just after).
+    if "language" in extras:
+        hooks.append(extras["language"].return_to_default)
     build_takeaway(components, config, hooks)
     extras["kiosk"] = install_kiosk(
         components, config, clock, reset_hooks=hooks, is_busy=routine_counting,

@@ -10,6 +10,7 @@ from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QMessageLogContext,
     QStandardPaths,
     QtMsgType,
@@ -84,10 +85,11 @@ def install_crash_handler(window: MainWindow) -> None:
             QApplication.quit()
             return
         log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
-        window.show_notice(
+        window.show_notice(QCoreApplication.translate(
+            "Start",
             "Something went wrong inside SpasmGuide. It was logged and the guide "
-            "keeps working. If it happens again, restart the program."
-        )
+            "keeps working. If it happens again, restart the program.",
+        ))
 
     sys.excepthook = handle
 
@@ -100,6 +102,33 @@ def unknown_tab_message(tab: str | None, tab_ids: list[str]) -> str:
         f"spasmguide: error: argument --tab: there is no tab {tab!r}; "
         f"choose one of: {', '.join(tab_ids)}"
     )
+
+
+def unknown_language_message(options: LaunchOptions) -> str:
+    """The usage error for ``--lang`` naming a language with no guide; "" when it is fine."""
+    if options.lang is None or options.content is not None:
+        return ""  # a pack of one's own may be in any language
+    from spasmguide.i18n import available_languages
+
+    languages = available_languages()
+    if options.lang in languages:
+        return ""
+    return (
+        f"spasmguide: error: argument --lang: there is no guide in {options.lang!r} yet; "
+        f"choose one of: {', '.join(languages)}"
+    )
+
+
+def show_window(components: Components) -> None:
+    """Show a built window: a kiosk's is locked down and reports to its supervisor."""
+    controller = components.extras.get("kiosk")
+    if controller is None:
+        install_crash_handler(components.window)
+        components.window.show()
+        return
+    controller.install_exception_hook()
+    components.window.show()
+    controller.start_service_notifications()
 
 
 class Launched:
@@ -127,6 +156,10 @@ def launch(
         What was launched, or an exit code when it must not run (1: the built-in content is
         broken; 3: another kiosk is already running).
     """
+    wrong_language = unknown_language_message(options)
+    if wrong_language:
+        print(wrong_language, file=sys.stderr)
+        return 2
     kiosk = choose_kiosk(options) if kiosk is None else kiosk
     try:
         components = build(options, pack_cache=None if kiosk[0] else pack_cache, kiosk=kiosk)
@@ -140,10 +173,13 @@ def launch(
             controller.uninstall()
         print(unknown_tab, file=sys.stderr)
         return 2
+    host = components.extras["language"]
+    host.show = show_window
     if controller is None:
-        install_crash_handler(components.window)
-        components.window.show()
-        return Launched(components)
+        show_window(components)
+        launched = Launched(components)
+        host.switched.append(lambda new: setattr(launched, "components", new))
+        return launched
     from spasmguide.ui.kiosk import LockUnavailableError, acquire_single_instance, kiosk_lock_path
 
     path = kiosk_lock_path()
@@ -163,10 +199,10 @@ def launch(
             print(f"SpasmGuide kiosk is already running (lock {path}); "
                   "this second start exits.", file=sys.stderr)
             return 3
-    controller.install_exception_hook()
-    components.window.show()
-    controller.start_service_notifications()
-    return Launched(components, lock)
+    show_window(components)
+    launched = Launched(components, lock)
+    host.switched.append(lambda new: setattr(launched, "components", new))
+    return launched
 
 
 def run_app(options: LaunchOptions) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from spasmguide.app.parts import Components
@@ -21,7 +22,7 @@ def build_timer(components: Components, clock: Callable[[], float]) -> None:
     page.setObjectName("timer-page")
     layout = QVBoxLayout(page)
     layout.setContentsMargins(0, 0, 0, 0)
-    window.add_tab(page, "Timer", "timer")
+    window.add_tab(page, QCoreApplication.translate("TimerTab", "Timer"), "timer")
     window.status_button.clicked.connect(lambda: window.show_tab("timer"))
 
     def make() -> Any:

@@ -38,7 +38,8 @@ def build_accessibility(components: Components) -> None:
     window, extras = components.window, components.extras
     appearance = extras["appearance"]
     appearance.setParent(window)
-    read_aloud = ReadAloud(window, start=False)
+    host = extras.get("language")
+    read_aloud = ReadAloud(window, start=False, language=host.language if host else "en")
     window.first_painted.connect(read_aloud.start)
     window.closing.connect(read_aloud.stop)
     controls = ViewControls(appearance, read_aloud, lambda: current_section_text(window))

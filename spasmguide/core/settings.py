@@ -15,6 +15,10 @@ TEXT_SCALE_MAX = 250
 TEXT_SCALE_STEP = 10
 
 
+def _is_language_code(text: str) -> bool:
+    return 2 <= len(text) <= 3 and text.isascii() and text.isalpha() and text.islower()
+
+
 def _any_value(_value: Any) -> bool:
     return True
 
@@ -79,6 +83,8 @@ SETTINGS: tuple[Setting, ...] = (
         lambda v: TEXT_SCALE_MIN <= v <= TEXT_SCALE_MAX,
     ),
     Setting("view/theme", str, "system", lambda v: v in THEMES),
+    # The guide's language chosen with its switch ("" = follow the system).
+    Setting("view/language", str, "", lambda v: v == "" or _is_language_code(v)),
 )
 
 BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}

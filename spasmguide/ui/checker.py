@@ -440,7 +440,8 @@ class CheckerPage(QWidget):
         self.advice_label.setText(outcome.advice)
         if outcome.said:
             lines = "\n".join(f"\u2022 {line}" for line in self.said_phrases())
-            self.said_label.setText(f"{self.tr('You said:')}\n{lines}")
+            said = self.tr("You said:")
+            self.said_label.setText(f"{said}\n{lines}")
         else:
             self.said_label.setText(self.tr("You said No to every question."))
         self.timer_button.setVisible(outcome.level == "self-care")

@@ -65,8 +65,8 @@ _MARKDOWN = QTextDocument.MarkdownFeature(
 )
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TakeHome", text)
+translate = QCoreApplication.translate
+"""``translate("TakeHome", text)``: the form ``pyside6-lupdate`` finds outside a QObject."""
 
 
 def ensure_gui_application() -> None:
@@ -199,11 +199,13 @@ def summary_document(summary: Summary, locale: QLocale | None = None) -> QTextDo
         " p, li { color: #0b0c0c; } .meta { color: #383f43; }"
     )
     cursor = QTextCursor(document)
-    made = _tr("Made on %1.").replace("%1", html.escape(_long_date(summary.made_on, locale)))
+    made = translate("TakeHome", "Made on %1.").replace(
+        "%1", html.escape(_long_date(summary.made_on, locale))
+    )
     meta = [made]
     if summary.reviewed:
         meta.append(
-            _tr("Last reviewed: %1.").replace(
+            translate("TakeHome", "Last reviewed: %1.").replace(
                 "%1", html.escape(_long_date(summary.reviewed, locale))
             )
         )
@@ -226,10 +228,10 @@ def summary_document(summary: Summary, locale: QLocale | None = None) -> QTextDo
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertBlock()
         items = "".join(f"<li>{html.escape(s.credit)}</li>" for s in summary.sources)
+        heading = translate("TakeHome", "Sources")
+        credit = translate("TakeHome", "The facts in this guide come from these works:")
         cursor.insertHtml(
-            f"<h2>{html.escape(_tr('Sources'))}</h2>"
-            f"<p>{html.escape(_tr('The facts in this guide come from these works:'))}</p>"
-            f"<ul>{items}</ul>"
+            f"<h2>{html.escape(heading)}</h2><p>{html.escape(credit)}</p><ul>{items}</ul>"
         )
     return document
 
@@ -238,7 +240,7 @@ def _page_text(summary: Summary) -> PageText:
     return PageText(
         header=summary.title,
         footer=summary.disclaimer,
-        page_label=_tr("Page %1 of %2"),
+        page_label=translate("TakeHome", "Page %1 of %2"),
     )
 
 

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from spasmguide.ui.main_window import MainWindow
 
-SEARCH_NAME = "Search"
-"""Accessible name of the search box that F6 visits first."""
+SEARCH_OBJECT = "search-box"
+"""Object name of the search box that F6 visits first (its accessible name is translated)."""
 TAB_KEYS = 9
 
 
@@ -85,7 +85,7 @@ class Navigation(QObject):
     def search_box(self) -> QWidget | None:
         """The search box, when the window has one."""
         for box in self.window.findChildren(QLineEdit):
-            if box.accessibleName() == SEARCH_NAME and box.isVisibleTo(self.window):
+            if box.objectName() == SEARCH_OBJECT and box.isVisibleTo(self.window):
                 return box
         return None
 

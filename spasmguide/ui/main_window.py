@@ -67,13 +67,13 @@ class NoticeBar(QFrame):
         super().__init__(parent)
         self.setObjectName("notice")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAccessibleName("Notice")
+        self.setAccessibleName(self.tr("Notice"))
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.dismiss = QPushButton("Dismiss")
-        self.dismiss.setAccessibleName("Dismiss notice")
+        self.dismiss = QPushButton(self.tr("Dismiss"))
+        self.dismiss.setAccessibleName(self.tr("Dismiss notice"))
         self.dismiss.clicked.connect(self._on_dismiss_clicked)
         layout = QHBoxLayout(self)
         layout.addWidget(self.label, 1)
@@ -109,23 +109,32 @@ class AboutPage(PageView):
 
     def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("About SpasmGuide")
+        self.setAccessibleName(self.tr("About SpasmGuide"))
         self.setObjectName("about")
         sources = "".join(
             f"<li><b>{escape(s.credit)}</b>: {escape(s.used_for)}</li>"
             for s in pack.sources
         )
+        versions = (
+            self.tr("Program version %1. Content pack %2, version %3 (%4).")
+            .replace("%1", escape(__version__)).replace("%2", escape(pack.id))
+            .replace("%3", escape(pack.version)).replace("%4", escape(pack.language))
+        )
+        title = escape(self.tr("About %1").replace("%1", pack.title))
+        please_read = escape(self.tr("Please read"))
+        heading = escape(self.tr("Sources"))
+        credit = escape(self.tr(
+            "The facts in this guide come from these works, written again in plain words:"
+        ))
+        help_link = escape(self.tr("When to get help"))
         self.setHtml(
-            f"<h1>About {escape(pack.title)}</h1>"
+            f"<h1>{title}</h1>"
             f"<p>{escape(pack.subtitle)}</p>"
-            f"<p>Program version {escape(__version__)}. "
-            f"Content pack {escape(pack.id)}, version {escape(pack.version)} "
-            f"({escape(pack.language)}).</p>"
+            f"<p>{versions}</p>"
             f"{self._reviewed_html(pack)}"
-            f"<h2>Please read</h2><p>{escape(pack.disclaimer)}</p>"
-            f"<h2>Sources</h2><p>The facts in this guide come from these works, written "
-            f"again in plain words:</p><ul>{sources}</ul>"
-            f'<p><a href="#{escape(pack.help_section)}">When to get help</a></p>'
+            f"<h2>{please_read}</h2><p>{escape(pack.disclaimer)}</p>"
+            f"<h2>{heading}</h2><p>{credit}</p><ul>{sources}</ul>"
+            f'<p><a href="#{escape(pack.help_section)}">{help_link}</a></p>'
         )
 
 
@@ -158,12 +167,12 @@ class TopBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("toolbar")
-        self.setAccessibleName("Toolbar")
-        self.help_button = QPushButton("When to get help")
+        self.setAccessibleName(self.tr("Toolbar"))
+        self.help_button = QPushButton(self.tr("When to get help"))
         self.help_button.setObjectName("help-button")
-        self.help_button.setAccessibleName("When to get help")
+        self.help_button.setAccessibleName(self.help_button.text())
         self.help_button.setAccessibleDescription(
-            "Open the advice on when a cramp needs a doctor or urgent help"
+            self.tr("Open the advice on when a cramp needs a doctor or urgent help")
         )
         help_font = QFont()
         help_font.setBold(True)  # only the weight is set, so the size follows the app
@@ -278,7 +287,7 @@ class MainWindow(QMainWindow):
     def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pack = pack
-        self.setWindowTitle(f"{pack.title}: leg muscle spasms")
+        self.setWindowTitle(self.tr("%1: leg muscle spasms").replace("%1", pack.title))
         self.setObjectName("main-window")
         self.setMinimumSize(640, 480)
         self._tab_ids: list[str] = []
@@ -296,7 +305,7 @@ class MainWindow(QMainWindow):
         self.notice = NoticeBar()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
-        self.tabs.setAccessibleName("Topics")
+        self.tabs.setAccessibleName(self.tr("Topics"))
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
         self.stack = QStackedWidget()
@@ -321,7 +330,7 @@ class MainWindow(QMainWindow):
         self.status_button = QPushButton()
         self.status_button.setObjectName("status-timer")
         self.status_button.setFlat(True)
-        self.status_button.setAccessibleName("Timer running")
+        self.status_button.setAccessibleName(self.tr("Timer running"))
         self.status_button.hide()
         # The guide's nature stays in view on every tab: general information, not a diagnosis.
         # The line's "When to get help" is a working link (fixed text: no pack text here).
@@ -368,7 +377,7 @@ class MainWindow(QMainWindow):
 
     def finish_tabs(self) -> None:
         """Add the About tab last, once every other tab is in."""
-        self.add_tab(self.about, "About", "about")
+        self.add_tab(self.about, self.tr("About"), "about")
 
     def add_toolbar_widget(self, widget: QWidget) -> None:
         """Add a view control (text size, contrast, read aloud) to the top bar."""
@@ -406,7 +415,7 @@ class MainWindow(QMainWindow):
         """The small live countdown shown while another tab is open (empty hides it)."""
         visible = bool(text) and self.current_tab_id() != "timer"
         self.status_button.setText(text)
-        self.status_button.setAccessibleName(text or "Timer")
+        self.status_button.setAccessibleName(text or self.tr("Timer"))
         self.status_button.setVisible(visible)
 
     def set_typing_mode(self, on: bool, reserve: int = 0) -> None:

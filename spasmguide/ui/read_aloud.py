@@ -13,7 +13,7 @@ import sys
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
 
@@ -21,9 +21,13 @@ UNAVAILABLE = "unavailable"
 READY = "ready"
 SPEAKING = "speaking"
 
-STARTING = "Read aloud is getting ready."
-NO_ENGINE = "Read aloud is not available on this computer (no speech engine)."
-ENGINE_FAILED = "Read aloud is not available on this computer (the speech engine did not start)."
+STARTING = QT_TRANSLATE_NOOP("ReadAloud", "Read aloud is getting ready.")
+NO_ENGINE = QT_TRANSLATE_NOOP(
+    "ReadAloud", "Read aloud is not available on this computer (no speech engine)."
+)
+ENGINE_FAILED = QT_TRANSLATE_NOOP(
+    "ReadAloud", "Read aloud is not available on this computer (the speech engine did not start)."
+)
 
 SPEECH_PACKAGE_HINT = "speech-dispatcher" if sys.platform.startswith("linux") else ""
 """What to install so Qt finds a speech engine; Windows and macOS always have one."""
@@ -38,6 +42,8 @@ class ReadAloud(QObject):
 
     Args:
         engine: a QtTextToSpeech engine name ("mock" in tests); None picks the default one.
+        language: the guide's language ("es"): a voice for it is chosen when the engine has
+            one, and :meth:`voice_note` says so in words when it has none.
 
     Signals:
         state_changed(str): "unavailable", "ready" or "speaking".
@@ -46,9 +52,16 @@ class ReadAloud(QObject):
     state_changed = Signal(str)
 
     def __init__(
-        self, parent: QObject | None = None, *, engine: str | None = None, start: bool = True
+        self,
+        parent: QObject | None = None,
+        *,
+        engine: str | None = None,
+        start: bool = True,
+        language: str = "en",
     ) -> None:
         super().__init__(parent)
+        self.language = language
+        self.has_voice = False
         self._speech: Any = None
         self._module: ModuleType | None = None
         self._engine = engine
@@ -93,8 +106,24 @@ class ReadAloud(QObject):
             return
         self._module = module
         self._speech = speech
+        self.has_voice = self._choose_voice(speech)
         speech.stateChanged.connect(self._on_speech_state_changed)
         self._state = READY
+
+    def _choose_voice(self, speech: Any) -> bool:
+        """Speak the guide's language: the system's own variety of it when the engine has it
+        (es-MX), else any variety. False when the engine has no voice for it."""
+        wanted = QLocale(self.language).language()
+        if speech.locale().language() == wanted:
+            return True  # the engine's own choice (it follows the system) speaks it already
+        matches = [loc for loc in speech.availableLocales() if loc.language() == wanted]
+        if not matches:
+            log.info("read aloud: the engine has no voice for %r", self.language)
+            return False
+        preferred = QLocale()  # the interface language's locale (es-MX when the system is)
+        best = next((loc for loc in matches if loc.name() == preferred.name()), matches[0])
+        speech.setLocale(best)
+        return True
 
     # -- queries --------------------------------------------------------------------------------
 
@@ -120,6 +149,17 @@ class ReadAloud(QObject):
             return self.tr("No speech engine")
         # Two short lines keep the tool bar narrow.
         return self.tr("No speech engine.\nInstall %1.").replace("%1", SPEECH_PACKAGE_HINT)
+
+    def reason_text(self) -> str:
+        """Why reading aloud is not available, in the interface language."""
+        return QCoreApplication.translate("ReadAloud", self.reason)
+
+    def voice_note(self) -> str:
+        """ "" when the engine speaks the guide's language; otherwise a few words saying it
+        has no voice for it (so the reading may sound wrong), to show beside the button."""
+        if not self.available or self.has_voice:
+            return ""
+        return self.tr("No voice for this language")
 
     def state(self) -> str:
         """ "unavailable", "ready" or "speaking"."""

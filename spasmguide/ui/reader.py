@@ -268,8 +268,8 @@ class TabReader(QWidget):
     def _make_widgets(self) -> None:
         tab = self.tab
         section_list = QListWidget()
-        section_list.setAccessibleName(f"Sections in {tab.title}")
-        section_list.setAccessibleDescription("Choose a section to read it")
+        section_list.setAccessibleName(self.tr("Sections in %1").replace("%1", tab.title))
+        section_list.setAccessibleDescription(self.tr("Choose a section to read it"))
         section_list.setObjectName("section-list")
         section_list.setWordWrap(True)
         section_list.setUniformItemSizes(False)
@@ -286,7 +286,7 @@ class TabReader(QWidget):
             section_list.setCurrentRow(0)  # the page opens at the first section
 
         page = PageView()
-        page.setAccessibleName(f"{tab.title} text")
+        page.setAccessibleName(self.tr("%1 text").replace("%1", tab.title))
         page.setObjectName("page")
         page.link_requested.connect(self.link_requested)
         self._section_list, self._page = section_list, page
@@ -356,9 +356,10 @@ class TabReader(QWidget):
             cursor = QTextCursor(document)
             cursor.movePosition(QTextCursor.MoveOperation.End)
             cursor.insertBlock()
+            worried = escape(self.tr("Worried?"))
+            link = escape(self.tr("When to get help"))
             cursor.insertHtml(
-                f'<p><br>Worried? <a href="#{escape(self.help_section)}">'
-                "When to get help</a></p>"
+                f'<p><br>{worried} <a href="#{escape(self.help_section)}">{link}</a></p>'
             )
         self.page.setDocument(document)
 

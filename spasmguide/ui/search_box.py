@@ -31,13 +31,16 @@ class SearchBox(QLineEdit):
     def __init__(self, examples: Sequence[str] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("search-box")
-        self.setAccessibleName("Search")
-        self.setAccessibleDescription(
+        self.setAccessibleName(self.tr("Search"))
+        self.setAccessibleDescription(self.tr(
             "Search the guide. Results appear below as you type; "
             "use the arrow keys to move and Enter to open one."
-        )
+        ))
         shown = ", ".join(examples[:2])
-        self.setPlaceholderText(f"Search: {shown}\u2026" if shown else "Search the guide")
+        self.setPlaceholderText(
+            self.tr("Search: %1…").replace("%1", shown) if shown
+            else self.tr("Search the guide")
+        )
         self.setClearButtonEnabled(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.textChanged.connect(self._on_self_text_changed)

@@ -63,34 +63,36 @@ class ViewControls(QWidget):
 
         self.smaller = QPushButton("A−")
         self.smaller.setObjectName("text-smaller")
-        self.smaller.setAccessibleName("Smaller text")
+        self.smaller.setAccessibleName(self.tr("Smaller text"))
         self.smaller.clicked.connect(appearance.smaller)
         self.size_label = QLabel()
         self.size_label.setObjectName("text-size")
         self.size_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.larger = QPushButton("A+")
         self.larger.setObjectName("text-larger")
-        self.larger.setAccessibleName("Larger text")
+        self.larger.setAccessibleName(self.tr("Larger text"))
         self.larger.clicked.connect(appearance.larger)
 
-        self.contrast = QPushButton("High contrast")
+        self.contrast = QPushButton(self.tr("High contrast"))
         self.contrast.setObjectName("high-contrast")
-        self.contrast.setAccessibleName("High contrast")
+        self.contrast.setAccessibleName(self.tr("High contrast"))
         self.contrast.setAccessibleDescription(
-            "White text on black, with a yellow outline on the control that has focus"
+            self.tr("White text on black, with a yellow outline on the control that has focus")
         )
         self.contrast.setCheckable(True)
         self.contrast.toggled.connect(appearance.set_high_contrast)
 
         # Light or dark, chosen in the window (high contrast has its own button).
-        self.dark = QPushButton("Dark")
+        self.dark = QPushButton(self.tr("Dark"))
         self.dark.setObjectName("dark-theme")
-        self.dark.setAccessibleName("Dark colours")
-        self.dark.setAccessibleDescription("Light text on a dark background; press again for light")
+        self.dark.setAccessibleName(self.tr("Dark colours"))
+        self.dark.setAccessibleDescription(
+            self.tr("Light text on a dark background; press again for light")
+        )
         self.dark.setCheckable(True)
         self.dark.toggled.connect(self._on_dark_toggled)
 
-        self.read = QPushButton("Read aloud")
+        self.read = QPushButton(self.tr("Read aloud"))
         self.read.setObjectName("read-aloud")
         self.read.clicked.connect(self._on_read_clicked)
         # Why Read aloud is off, as text: touch users cannot open a tooltip.
@@ -165,10 +167,15 @@ class ViewControls(QWidget):
     @Slot(int)
     def _on_appearance_text_scale_changed(self, scale: int) -> None:
         self.size_label.setText(f"{scale} %")
-        self.smaller.setAccessibleDescription(f"Text size is {scale} %. Make the text smaller.")
-        self.larger.setAccessibleDescription(f"Text size is {scale} %. Make the text larger.")
-        self.smaller.setToolTip(f"Smaller text (Ctrl+Minus). Now {scale} %.")
-        self.larger.setToolTip(f"Larger text (Ctrl+Plus). Now {scale} %.")
+        now = str(scale)
+        self.smaller.setAccessibleDescription(
+            self.tr("Text size is %1 %. Make the text smaller.").replace("%1", now)
+        )
+        self.larger.setAccessibleDescription(
+            self.tr("Text size is %1 %. Make the text larger.").replace("%1", now)
+        )
+        self.smaller.setToolTip(self.tr("Smaller text (Ctrl+Minus). Now %1 %.").replace("%1", now))
+        self.larger.setToolTip(self.tr("Larger text (Ctrl+Plus). Now %1 %.").replace("%1", now))
         self.smaller.setEnabled(scale > TEXT_SCALE_MIN)
         self.larger.setEnabled(scale < TEXT_SCALE_MAX)
 
@@ -178,13 +185,14 @@ class ViewControls(QWidget):
         on = theme == "high-contrast"
         self.contrast.setChecked(on)
         # The tick shows the state in every theme, not only by a change of shade.
-        label = "Contrast" if self.compact else "High contrast"
+        label = self.tr("Contrast") if self.compact else self.tr("High contrast")
         self.contrast.setText(f"✓ {label}" if on else label)
         self.contrast.blockSignals(blocked)
         blocked = self.dark.blockSignals(True)
         dark = self._appearance.effective_theme() == "dark"
         self.dark.setChecked(dark)
-        self.dark.setText("✓ Dark" if dark else "Dark")
+        label = self.tr("Dark")
+        self.dark.setText(f"✓ {label}" if dark else label)
         self.dark.setEnabled(not on)  # high contrast decides the colours while it is on
         self.dark.blockSignals(blocked)
 
@@ -202,17 +210,25 @@ class ViewControls(QWidget):
         if not self._read_aloud.available:
             self.read.setText(self.tr("Read") if self.compact else self.tr("Read aloud"))
             self.read.setAccessibleName(self.tr("Read aloud"))
-            self.read.setAccessibleDescription(self._read_aloud.reason)
-            self.read.setToolTip(self._read_aloud.reason)
+            self.read.setAccessibleDescription(self._read_aloud.reason_text())
+            self.read.setToolTip(self._read_aloud.reason_text())
             self.read.setEnabled(False)
             return
         speaking = state == SPEAKING
         if self.compact:
-            self.read.setText("Stop" if speaking else "Read")
+            self.read.setText(self.tr("Stop") if speaking else self.tr("Read"))
         else:
-            self.read.setText("Stop reading" if speaking else "Read aloud")
-        self.read.setAccessibleName("Stop reading" if speaking else "Read aloud")
-        description = "Stop reading aloud now" if speaking else "Read the section you are on aloud"
+            self.read.setText(self.tr("Stop reading") if speaking else self.tr("Read aloud"))
+        self.read.setAccessibleName(self.tr("Stop reading") if speaking else self.tr("Read aloud"))
+        description = (
+            self.tr("Stop reading aloud now") if speaking
+            else self.tr("Read the section you are on aloud")
+        )
+        note = self._read_aloud.voice_note()
+        if note:  # no voice for this language: the engine reads with another one
+            description = f"{description}. {note}"
+        self.read_note.setText(note)
+        self.read_note.setVisible(bool(note))
         self.read.setAccessibleDescription(description)
         self.read.setToolTip(description)
         self.read.setEnabled(True)

@@ -60,6 +60,9 @@ class KioskConfig:
     advice_line: str = ""
     # A printer the kiosk may print summaries on with one tap ("" = no printing at all).
     printer: str = ""
+    # The clinic's language: the guide starts in it and every idle reset returns to it
+    # ("" = the system's language when the guide has it, else English).
+    language: str = ""
 
     def __repr__(self) -> str:
         pin = "set" if self.admin_pin_hash else "unset"
@@ -68,7 +71,7 @@ class KioskConfig:
             f"warning={self.idle_warning_s:g}s, cap={self.timer_cap_s:g}s, "
             f"touch_only={self.touch_only}, content={self.content}, pin={pin}, "
             f"start_tab={self.start_tab!r}, state_dir={self.state_dir}, "
-            f"printer={self.printer or 'none'})"
+            f"printer={self.printer or 'none'}, language={self.language or 'system'})"
         )
 
 
@@ -229,6 +232,14 @@ def _read_values(entries: list[IniEntry], path: Path, warnings: list[str]) -> di
                                 "name (letters, digits, - _ . only); printing stays off")
             elif name:
                 values["printer"] = name
+        elif key == "language":
+            code = raw.strip().lower()
+            problem = _language_problem(code)
+            if problem:
+                warnings.append(f"kiosk config: language = {raw[:40]!r} {problem} "
+                                f"(line {entry.line}); using the system's language")
+            elif code:
+                values["language"] = code
         elif key in ("emergency_number", "advice_line"):
             from spasmguide.core.pack_safety import contact_problem
 
@@ -242,6 +253,20 @@ def _read_values(entries: list[IniEntry], path: Path, warnings: list[str]) -> di
         else:
             warnings.append(f"kiosk config: unknown key {key!r} (line {entry.line}) ignored")
     return values
+
+
+def _language_problem(code: str) -> str:
+    """Why ``code`` cannot be the kiosk's language ("" when it can, or when it is empty)."""
+    if not code:
+        return ""
+    from spasmguide.i18n import available_languages, is_language_code
+
+    if not is_language_code(code):
+        return "is not a language code such as en or es"
+    languages = available_languages()
+    if code not in languages:
+        return f"has no guide in this program (it has {', '.join(languages)})"
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------

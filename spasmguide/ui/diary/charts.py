@@ -17,7 +17,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, 
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from spasmguide.core.diary.summary import Summary
-from spasmguide.ui.diary.words import duration_text, leg_name, ntr, tr
+from spasmguide.ui.diary.words import duration_text, leg_name, ntr, translate
 
 
 @dataclass(frozen=True)
@@ -225,13 +225,14 @@ class ChartsPanel(QWidget):
         self.weeks.set_bars(
             [
                 Bar(locale.toString(w.monday, "d MMM"), w.count,
-                    tr("Week of %1: %2").replace("%1", locale.toString(w.monday, "d MMMM yyyy"))
+                    translate("Diary", "Week of %1: %2")
+                    .replace("%1", locale.toString(w.monday, "d MMMM yyyy"))
                     .replace("%2", ntr("%n cramps", w.count)))
                 for w in summary.weeks
             ],
             self.tr("No cramps logged in these weeks."),
         )
-        night, day = tr("Night (22:00 to 07:00)"), tr("Day")
+        night, day = translate("Diary", "Night (22:00 to 07:00)"), translate("Diary", "Day")
         self.time_of_day.set_bars(
             [Bar(night, summary.night, f"{night}: {ntr('%n cramps', summary.night)}"),
              Bar(day, summary.day, f"{day}: {ntr('%n cramps', summary.day)}")],
@@ -254,7 +255,7 @@ class ChartsPanel(QWidget):
             title = titles.get(figure.id, figure.id)
             words = ntr("%1: ticked %n times", figure.times).replace("%1", title)
             if figure.median_duration_s is not None:
-                median = tr("median length of those cramps %1").replace(
+                median = translate("Diary", "median length of those cramps %1").replace(
                     "%1", duration_text(figure.median_duration_s))
                 words = f"{words}; {median}"
                 lines.append(f"{title}: {median}")

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from spasmguide.core.diary import Entry
 from spasmguide.core.diary.summary import longest, monday_of, summarise
 from spasmguide.ui.diary.charts import BarChart, ChartsPanel
-from spasmguide.ui.diary.words import duration_text, entry_line, leg_name, ntr, tr
+from spasmguide.ui.diary.words import duration_text, entry_line, leg_name, ntr, translate
 
 DPI = 96
 """Layout units: one unit is a screen pixel at 96 dpi, so sizes read like the window's."""
@@ -53,7 +53,7 @@ def write_doctor_pdf(
     summary = summarise(chosen, today=end, weeks=weeks)
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
-    writer.setTitle(tr("Cramp diary summary"))
+    writer.setTitle(translate("Diary", "Cramp diary summary"))
     writer.setCreator("SpasmGuide")
     writer.setPageLayout(QPageLayout(
         QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
@@ -110,25 +110,28 @@ class _Page:
     ) -> None:
         locale = QLocale()
         long_date = "d MMMM yyyy"
-        self.text(tr("Cramp diary: summary for my doctor"), self.title, 6)
+        self.text(translate("Diary", "Cramp diary: summary for my doctor"), self.title, 6)
         self.text(
-            tr("%1 to %2. Made with SpasmGuide on %3 from the diary kept on my own computer.")
+            translate(
+                "Diary",
+                "%1 to %2. Made with SpasmGuide on %3 from the diary kept on my own computer.",
+            )
             .replace("%1", locale.toString(start, long_date))
             .replace("%2", locale.toString(end, long_date))
             .replace("%3", locale.toString(made_on, long_date)),
             gap=12,
         )
-        self.text(tr("How often"), self.heading)
+        self.text(translate("Diary", "How often"), self.heading)
         legs = ", ".join(
             f"{_leg(leg)} {count}" for leg, count in summary.legs.items()
         )
         facts = [
             ntr("%n cramps logged.", summary.total),
-            tr("At night (22:00 to 07:00): %1. During the day: %2.")
+            translate("Diary", "At night (22:00 to 07:00): %1. During the day: %2.")
             .replace("%1", str(summary.night)).replace("%2", str(summary.day)),
         ]
         if legs:
-            facts.append(tr("Which leg: %1.").replace("%1", legs))
+            facts.append(translate("Diary", "Which leg: %1.").replace("%1", legs))
         if summary.average_severity is not None:
             facts.append(
                 ntr("Average severity %1 of 10 (%n cramps rated).", summary.rated)
@@ -141,19 +144,22 @@ class _Page:
         self._chart(chart.weeks)
 
         if summary.treatments:
-            self.text(tr("What I ticked as helping (my own record, not evidence)"), self.heading)
+            self.text(
+                translate("Diary", "What I ticked as helping (my own record, not evidence)"),
+                self.heading,
+            )
             for figure in summary.treatments[:6]:
                 line = ntr("%1: %n times", figure.times).replace(
                     "%1", titles.get(figure.id, figure.id))
                 if figure.median_duration_s is not None:
-                    line += "; " + tr("median length %1").replace(
+                    line += "; " + translate("Diary", "median length %1").replace(
                         "%1", duration_text(figure.median_duration_s))
                 self.text("• " + line, gap=1)
             self.y += 6
 
         worst = longest(chosen, 5)
         if worst:
-            self.text(tr("Longest cramps"), self.heading)
+            self.text(translate("Diary", "Longest cramps"), self.heading)
             for entry in worst:
                 self.text("• " + entry_line(entry), gap=1)
             self.y += 6
@@ -161,7 +167,7 @@ class _Page:
         noted = sorted((e for e in chosen if e.note or e.helped_other),
                        key=lambda e: e.when, reverse=True)
         if noted:
-            self.text(tr("Notes, newest first"), self.heading)
+            self.text(translate("Diary", "Notes, newest first"), self.heading)
             shown = 0
             for entry in noted:
                 words = " ".join(w for w in (entry.note, entry.helped_other) if w)
@@ -178,8 +184,11 @@ class _Page:
         self.painter.drawText(
             QRectF(0, self.height - 30, self.width, 30),
             Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap,
-            tr("General information, not a diagnosis. Written by the patient in SpasmGuide, "
-               "an offline guide to leg muscle spasms."),
+            translate(
+                "Diary",
+                "General information, not a diagnosis. Written by the patient in SpasmGuide, "
+                "an offline guide to leg muscle spasms.",
+            ),
         )
 
     def _chart(self, chart: BarChart) -> None:
@@ -200,7 +209,7 @@ class _Page:
         self.y += height + 10
 
 def _leg(leg: str) -> str:
-    return leg_name(leg).lower() if leg != "not-said" else tr("not said")
+    return leg_name(leg).lower() if leg != "not-said" else translate("Diary", "not said")
 
 
 def default_period(today: date) -> tuple[date, date]:

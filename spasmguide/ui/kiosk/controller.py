@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QClipboard, QCursor, QGuiApplication, QMouseEvent, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -361,7 +361,7 @@ class KioskController(QObject):
     def open_pin_pad(self) -> None:
         """Show the staff PIN pad."""
         self.pin_pad.clear()
-        self.pin_pad.message.setText("Enter the staff PIN.")
+        self.pin_pad.message.setText(QCoreApplication.translate("PinPad", "Enter the staff PIN."))
         self.pin_pad.set_locked(self.lockout.seconds_left())
         self.pin_pad.open()
         self.pin_pad.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -380,7 +380,9 @@ class KioskController(QObject):
         self._log_store_warnings()
         if result is PinResult.REJECTED:
             log.warning("kiosk: wrong staff PIN (%d in a row)", self.lockout.failures)
-            self.pin_pad.message.setText("That PIN is not right.")
+            self.pin_pad.message.setText(
+                QCoreApplication.translate("PinPad", "That PIN is not right.")
+            )
         self.pin_pad.set_locked(self.lockout.seconds_left())
 
     @Slot()

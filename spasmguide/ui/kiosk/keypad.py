@@ -34,40 +34,63 @@ class Keypad(QFrame):
     shown_changed = Signal(bool)
 
     ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+    """The letter rows of an English keyboard; a translation gives its language's own
+    (``rows()``), so Spanish has its ñ."""
     KEY_HEIGHT = 52  # above the 48 px touch minimum, low enough to leave room for results
 
     def __init__(self, window: QWidget, box: QLineEdit) -> None:
         super().__init__(window)
         self.setObjectName("kiosk-keypad")
-        self.setAccessibleName("On-screen keypad")
+        self.setAccessibleName(self.tr("On-screen keypad"))
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.box = box
         self.keys: dict[str, QPushButton] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(0)
-        for index, letters in enumerate(self.ROWS):
+        rows = self.rows()
+        for index, letters in enumerate(rows):
             row = QHBoxLayout()
             row.setSpacing(0)
             row.addStretch(1)
             for letter in letters:
-                row.addWidget(self._key(letter.upper(), f"Letter {letter.upper()}",
-                                        lambda _=False, c=letter: self.type_text(c), letter))
-            if index == len(self.ROWS) - 1:
-                row.addWidget(self._key("⌫ Back", "Backspace", self.backspace, "backspace"))
+                row.addWidget(self._key(
+                    letter.upper(), self.tr("Letter %1").replace("%1", letter.upper()),
+                    lambda _=False, c=letter: self.type_text(c), letter,
+                ))
+            if index == len(rows) - 1:
+                row.addWidget(self._key(
+                    self.tr("⌫ Back"), self.tr("Backspace"), self.backspace, "backspace"
+                ))
             row.addStretch(1)
             layout.addLayout(row)
         bottom = QHBoxLayout()
         bottom.setSpacing(0)
         bottom.addStretch(1)
-        bottom.addWidget(self._key("Clear", "Clear the search", self.clear_text, "clear"))
-        space = self._key("Space", "Space", lambda: self.type_text(" "), "space")
+        bottom.addWidget(self._key(
+            self.tr("Clear"), self.tr("Clear the search"), self.clear_text, "clear"
+        ))
+        space = self._key(self.tr("Space"), self.tr("Space"), lambda: self.type_text(" "), "space")
         space.setObjectName("kiosk-space")
         bottom.addWidget(space)
-        bottom.addWidget(self._key("Hide keys", "Hide the keypad", self.hide, "hide"))
+        bottom.addWidget(self._key(self.tr("Hide keys"), self.tr("Hide the keypad"), self.hide,
+                                   "hide"))
         bottom.addStretch(1)
         layout.addLayout(bottom)
         self.hide()
+
+    def rows(self) -> tuple[str, ...]:
+        """The letter rows in the interface language (rows apart by "|"); English's when a
+        translation gives none that can be typed."""
+        # A translation adds the letters its language needs (Spanish: ñ), in lower case,
+        # at most 11 to a row; the comment below is shown to whoever translates it.
+        #: The on-screen keypad's letter rows, lower case, rows apart by "|".
+        text = self.tr("qwertyuiop|asdfghjkl|zxcvbnm")
+        rows = tuple(row for row in text.split("|") if row)
+        if not rows or any(len(row) > 11 or not row.isalpha() or not row.islower()
+                           for row in rows):
+            return self.ROWS
+        return rows
 
     def _key(self, label: str, name: str, slot: Callable[[], None], key_id: str) -> QPushButton:
         button = QPushButton(label)

@@ -75,16 +75,16 @@ class WarningOverlay(Cover):
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window, "kiosk-warning")
-        self.setAccessibleName("Still there?")
-        self.title = QLabel("Still there?")
+        self.setAccessibleName(self.tr("Still there?"))
+        self.title = QLabel(self.tr("Still there?"))
         self.title.setObjectName("kiosk-title")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setMinimumWidth(520)
-        self.continue_button = QPushButton("Continue")
+        self.continue_button = QPushButton(self.tr("Continue"))
         self.continue_button.setObjectName("kiosk-big-button")
-        self.continue_button.setAccessibleName("Continue reading")
+        self.continue_button.setAccessibleName(self.tr("Continue reading"))
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self._on_continue_button_clicked)
         centred(self, panel(self.title, self.message, self.continue_button))
@@ -92,8 +92,12 @@ class WarningOverlay(Cover):
     def set_seconds_left(self, seconds: float) -> None:
         """Show how long until the guide starts over."""
         whole = max(0, math.ceil(seconds))
-        text = (f"The guide will start over for the next person in {whole} "
-                f"second{'s' if whole != 1 else ''}.")
+        if whole == 1:
+            text = self.tr("The guide will start over for the next person in 1 second.")
+        else:
+            text = self.tr(
+                "The guide will start over for the next person in %1 seconds."
+            ).replace("%1", str(whole))
         if self.message.text() != text:
             self.message.setText(text)
             self.message.setAccessibleName(text)
@@ -117,16 +121,17 @@ class AttractOverlay(Cover):
     def __init__(self, window: QWidget, clock: Callable[[], float]) -> None:
         super().__init__(window, "kiosk-attract")
         self._clock = clock
-        self.setAccessibleName("Leg cramp? Touch to start")
+        self.setAccessibleName(self.tr("Leg cramp? Touch to start"))
         self.content = QWidget(self)
         self.content.setObjectName("kiosk-attract-content")
-        title = QLabel("Leg cramp? Touch to start")
+        title = QLabel(self.accessibleName())
         title.setObjectName("kiosk-attract-title")
-        text = QLabel("Plain advice on leg muscle spasms: what they are, what helps, "
-                      "and when to get help.")
+        text = QLabel(self.tr("Plain advice on leg muscle spasms: what they are, what helps, "
+                              "and when to get help."))
         text.setObjectName("kiosk-attract-text")
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setWordWrap(True)  # a longer language ("¿Calambre en la pierna? …") wraps
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self.content)
         layout.setSpacing(24)
@@ -155,9 +160,12 @@ class AttractOverlay(Cover):
 
     def place(self) -> None:
         """Put the words at the current drift position."""
-        width = min(self.width() - 2 * self.DRIFT_PX, 1100)
-        self.content.setFixedWidth(max(200, width))
-        self.content.adjustSize()
+        width = max(200, min(self.width() - 2 * self.DRIFT_PX, 1100))
+        self.content.setFixedWidth(width)
+        layout = self.content.layout()
+        assert layout is not None
+        # Wrapped words need the height that goes with this width, not their one-line height.
+        self.content.setFixedHeight(layout.totalHeightForWidth(width))
         centre = self.rect().center() - self.content.rect().center()
         self.content.move(centre + self.offset())
 

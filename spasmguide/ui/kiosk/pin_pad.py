@@ -51,15 +51,15 @@ class PinPad(Cover):
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window, "kiosk-pin")
-        self.setAccessibleName("Staff exit")
+        self.setAccessibleName(self.tr("Staff exit"))
         self._digits = ""
-        title = QLabel("Staff exit")
+        title = QLabel(self.tr("Staff exit"))
         title.setObjectName("kiosk-title")
         self.display = QLabel()
-        self.display.setAccessibleName("PIN entered")
+        self.display.setAccessibleName(self.tr("PIN entered"))
         self.display.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.display.setMinimumWidth(240)
-        self.message = QLabel("Enter the staff PIN.")
+        self.message = QLabel(self.tr("Enter the staff PIN."))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         grid_holder = QWidget()
@@ -70,21 +70,21 @@ class PinPad(Cover):
             "1234567890", [(r, c) for r in range(3) for c in range(3)] + [(3, 1)], strict=True
         ):
             button = QPushButton(number)
-            button.setAccessibleName(f"Digit {number}")
+            button.setAccessibleName(self.tr("Digit %1").replace("%1", number))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, d=number: self.add_digit(d))
             grid.addWidget(button, row, column)
             self.digit_buttons.append(button)
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setAccessibleName("Delete last digit")
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setAccessibleName(self.tr("Delete last digit"))
         self.delete_button.clicked.connect(self._on_delete_button_clicked)
-        self.ok_button = QPushButton("OK")
-        self.ok_button.setAccessibleName("Check PIN")
+        self.ok_button = QPushButton(self.tr("OK"))
+        self.ok_button.setAccessibleName(self.tr("Check PIN"))
         self.ok_button.clicked.connect(self._on_ok_button_clicked)
         grid.addWidget(self.delete_button, 3, 0)
         grid.addWidget(self.ok_button, 3, 2)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setAccessibleName("Cancel staff exit")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel staff exit"))
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         # Words on the left, keys on the right: short enough for a 600 px high screen.
         frame = QFrame()
@@ -92,8 +92,10 @@ class PinPad(Cover):
         frame.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         words = QVBoxLayout()
         words.setSpacing(16)
-        for widget in (title, self.display, self.message):
+        for widget in (title, self.display):
             words.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        # The whole column's width, so a longer message wraps onto lines it has room for.
+        words.addWidget(self.message)
         words.addStretch(1)
         words.addWidget(self.cancel_button, 0, Qt.AlignmentFlag.AlignHCenter)
         row = QHBoxLayout(frame)
@@ -125,7 +127,11 @@ class PinPad(Cover):
         for button in [*self.digit_buttons, self.ok_button, self.delete_button]:
             button.setEnabled(not locked)
         if locked:
-            self.message.setText(f"Too many wrong PINs. Try again in {math.ceil(seconds)} s.")
+            self.message.setText(
+                self.tr("Too many wrong PINs. Try again in %1 s.").replace(
+                    "%1", str(math.ceil(seconds))
+                )
+            )
 
     def _show_digits(self) -> None:
         self.display.setText("●" * len(self._digits) if self._digits else "–")

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from spasmguide.core.routines import Routine
 from spasmguide.ui.appearance import give_ring_room
 from spasmguide.ui.plain import plain_label
-from spasmguide.ui.timer.widgets import CUE_STYLE, FlowRow, routine_choice_text
+from spasmguide.ui.timer.widgets import CUE_STYLE, FlowRow, routine_choice_text, step_label
 
 
 class TimerBuild:
@@ -42,10 +42,10 @@ class TimerBuild:
         outer.setContentsMargins(0, 0, 0, 0)
 
         chooser_row = QHBoxLayout()
-        chooser_label = QLabel("Routine:")
+        chooser_label = QLabel(self.tr("Routine:"))
         self._set_font(chooser_label, self.TEXT_PT, bold=True)
         self._chooser = QComboBox()
-        self._chooser.setAccessibleName("Routine")
+        self._chooser.setAccessibleName(self.tr("Routine"))
         self._set_font(self._chooser, self.TEXT_PT)
         self._chooser.setMinimumHeight(44)
         self._chooser.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -80,7 +80,7 @@ class TimerBuild:
         cue_layout = QVBoxLayout(self._cue)
         self._phase = plain_label(QLabel())  # text from the pack
         self._set_font(self._phase, self.PHASE_PT, bold=True)
-        self._phase.setAccessibleName("Step")
+        self._phase.setAccessibleName(self.tr("Step"))
         self._phase.setWordWrap(True)
         self._instruction = plain_label(QLabel())  # text from the pack
         self._instruction.setWordWrap(True)
@@ -88,28 +88,28 @@ class TimerBuild:
         self._instruction.setMinimumHeight(90)
         self._instruction.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._countdown = QLabel()
-        self._countdown.setAccessibleName("Time remaining")
+        self._countdown.setAccessibleName(self.tr("Time remaining"))
         self._set_font(self._countdown, self.COUNTDOWN_PT, bold=True)
         self._countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._count_up_caption = QLabel("Time so far")
+        self._count_up_caption = QLabel(self.tr("Time so far"))
         self._set_font(self._count_up_caption, self.TEXT_PT)
         self._count_up_caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._count_up_caption.hide()
         self._count_up = QLabel()
-        self._count_up.setAccessibleName("Time so far")
+        self._count_up.setAccessibleName(self.tr("Time so far"))
         self._set_font(self._count_up, self.COUNTDOWN_PT, bold=True)
         self._count_up.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._count_up.hide()
         self._note = plain_label(QLabel())  # text from the pack
         self._note.setWordWrap(True)
         self._set_font(self._note, self.TEXT_PT)
-        self._note.setAccessibleName("Safety note")
+        self._note.setAccessibleName(self.tr("Safety note"))
         self._message_label = plain_label(QLabel())  # text from the pack
         self._message_label.setWordWrap(True)
         self._set_font(self._message_label, self.PHASE_PT, bold=True)
-        self._message_label.setAccessibleName("Message")
-        self._help_button = QPushButton("When to get help")
-        self._help_button.setAccessibleName("When to get help")
+        self._message_label.setAccessibleName(self.tr("Message"))
+        self._help_button = QPushButton(self.tr("When to get help"))
+        self._help_button.setAccessibleName(self._help_button.text())
         self._set_font(self._help_button, self.TEXT_PT, bold=True)
         self._help_button.setMinimumHeight(48)
         self._help_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -139,10 +139,10 @@ class TimerBuild:
         middle.addWidget(self._cue, 3)
 
         side = QVBoxLayout()
-        steps_label = QLabel("Steps")
+        steps_label = QLabel(self.tr("Steps"))
         self._set_font(steps_label, self.TEXT_PT, bold=True)
         self._steps = QListWidget()
-        self._steps.setAccessibleName("Steps")
+        self._steps.setAccessibleName(self.tr("Steps"))
         give_ring_room(self._steps)
         self._set_font(self._steps, self.TEXT_PT)
         self._steps.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -153,7 +153,7 @@ class TimerBuild:
         self._next_preview = plain_label(QLabel())  # text from the pack
         self._next_preview.setWordWrap(True)
         self._set_font(self._next_preview, self.TEXT_PT)
-        self._next_preview.setAccessibleName("Next step preview")
+        self._next_preview.setAccessibleName(self.tr("Next step preview"))
         side.addWidget(steps_label)
         side.addWidget(self._steps, 1)
         side.addWidget(self._next_preview)
@@ -161,10 +161,10 @@ class TimerBuild:
         outer.addLayout(middle, 1)
 
         self._progress = QProgressBar()
-        self._progress.setAccessibleName("Routine progress")
+        self._progress.setAccessibleName(self.tr("Routine progress"))
         self._progress.setRange(0, 1000)
         self._progress.setTextVisible(True)
-        self._progress.setFormat("%p% done")
+        self._progress.setFormat(self.tr("%p% done"))
         self._progress.setMinimumHeight(28)
         self._set_font(self._progress, self.TEXT_PT)
 
@@ -182,12 +182,14 @@ class TimerBuild:
         buttons = FlowRow()
         buttons.setObjectName("timerButtons")
         self._button_row = buttons
-        self._start_button = self._button("Start", self._on_start_button_clicked)
-        self._pause_button = self._button("Pause", self._on_pause_button_clicked)
-        self._resume_button = self._button("Resume", self._on_resume_button_clicked)
-        self._previous_button = self._button("Previous step", self._on_previous_button_clicked)
-        self._next_button = self._button("Next step", self._on_next_button_clicked)
-        self._reset_button = self._button("Reset", self._on_reset_button_clicked)
+        self._start_button = self._button(self.tr("Start"), self._on_start_button_clicked)
+        self._pause_button = self._button(self.tr("Pause"), self._on_pause_button_clicked)
+        self._resume_button = self._button(self.tr("Resume"), self._on_resume_button_clicked)
+        self._previous_button = self._button(
+            self.tr("Previous step"), self._on_previous_button_clicked
+        )
+        self._next_button = self._button(self.tr("Next step"), self._on_next_button_clicked)
+        self._reset_button = self._button(self.tr("Reset"), self._on_reset_button_clicked)
         self._controls = (
             self._start_button,
             self._pause_button,
@@ -200,7 +202,7 @@ class TimerBuild:
             buttons.add(button)
         self._scroll = QScrollArea()
         self._scroll.setObjectName("timerScroll")
-        self._scroll.setAccessibleName("Timer routine")
+        self._scroll.setAccessibleName(self.tr("Timer routine"))
         self._scroll.setWidget(page)
         self._scroll.setWidgetResizable(True)
         self._scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -275,18 +277,23 @@ class TimerBuild:
             self._quick_row.hide()
             return
         step = routine.steps[adjustable]
-        self._quick_label.setText(f"{step.short_label} for:")
+        self._quick_label.setText(self.tr("%1 for:").replace("%1", step_label(step)))
         default = step.seconds // 60 if step.seconds else None
         self._chosen_minutes = None
         for position, minutes in enumerate(routine.custom_minutes):
             is_default = minutes == default
-            text = f"{minutes} min (usual)" if is_default else f"{minutes} min"
+            count = str(minutes)
+            text = (self.tr("%1 min (usual)") if is_default else self.tr("%1 min")).replace(
+                "%1", count
+            )
             button = QPushButton(text)
-            button.setAccessibleName(f"{minutes} minutes")
+            button.setAccessibleName(self.tr("%1 minutes").replace("%1", count))
             button.setAccessibleDescription(
-                f"Choose {minutes} minutes for {step.short_label.lower()}"
-                + (", the usual time" if is_default else "")
-                + ". Then press Start."
+                (
+                    self.tr("Choose %1 minutes for %2, the usual time. Then press Start.")
+                    if is_default
+                    else self.tr("Choose %1 minutes for %2. Then press Start.")
+                ).replace("%2", step_label(step).lower()).replace("%1", count)
             )
             button.setProperty("minutes", minutes)
             button.setProperty("label", text)

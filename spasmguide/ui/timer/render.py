@@ -28,7 +28,7 @@ from spasmguide.core.timer import (
     TimerState,
     format_clock,
 )
-from spasmguide.ui.timer.widgets import BASE_POINT_SIZE, DONE_MESSAGE
+from spasmguide.ui.timer.widgets import BASE_POINT_SIZE, run_instruction, run_title, step_label
 
 log = logging.getLogger(__name__)
 
@@ -91,19 +91,25 @@ class TimerRender:
 
         lead_in = ""
         if state is TimerState.FINISHED:
-            self._phase.setText("Done")
-            self._instruction.setText("You have finished the routine.")
+            self._phase.setText(self.tr("Done"))
+            self._instruction.setText(self.tr("You have finished the routine."))
             self._note.setText("")
         elif timer.in_lead_in:
             count = math.ceil(timer.lead_in_remaining - 1e-6)
-            self._phase.setText("Get ready…")  # the count itself is the big number below
+            self._phase.setText(self.tr("Get ready…"))  # the count is the big number below
             lead_in = str(max(1, count))
-            self._instruction.setText(f"First: {run.instruction}")
+            self._instruction.setText(self.tr("First: %1").replace("%1", run_instruction(run)))
             self._note.setText(run.step.note)
         else:
-            paused = " (paused)" if state is TimerState.PAUSED else ""
-            self._phase.setText(f"Step {number} of {len(runs)}: {run.title}{paused}")
-            self._instruction.setText(run.instruction)
+            step = (
+                self.tr("Step %1 of %2: %3 (paused)") if state is TimerState.PAUSED
+                else self.tr("Step %1 of %2: %3")
+            )
+            self._phase.setText(
+                step.replace("%3", run_title(run)).replace("%2", str(len(runs)))
+                .replace("%1", str(number))
+            )
+            self._instruction.setText(run_instruction(run))
             self._note.setText(run.step.note)
         self._note.setVisible(bool(self._note.text()))
 
@@ -161,7 +167,10 @@ class TimerRender:
             preview = ""
         else:
             nxt = timer.next_run if state is not TimerState.IDLE else timer.current
-            preview = f"Next: {nxt.title}" if nxt is not None else "Next: the end of the routine"
+            preview = (
+                self.tr("Next: %1").replace("%1", run_title(nxt)) if nxt is not None
+                else self.tr("Next: the end of the routine")
+            )
         self._next_preview.setText(preview)
         if key == self._list_key:
             return
@@ -174,13 +183,12 @@ class TimerRender:
             self._steps.addItem(item)
         self._fit_step_list()
 
-    @staticmethod
-    def _step_text(index: int, run: StepRun, current: int) -> str:
-        text = f"{index + 1}. {run.title}"
+    def _step_text(self, index: int, run: StepRun, current: int) -> str:
+        text = f"{index + 1}. {run_title(run)}"
         if index == current:
-            return f"▶ {text} (now)"
+            return "▶ " + self.tr("%1 (now)").replace("%1", text)
         if index == current + 1:
-            return f"   {text} (next)"
+            return "   " + self.tr("%1 (next)").replace("%1", text)
         if index < current:
             return f"✓ {text}"
         return f"   {text}"
@@ -192,7 +200,9 @@ class TimerRender:
         had_focus = focus in toggles
 
         self._start_button.setVisible(state in (TimerState.IDLE, TimerState.FINISHED))
-        self._start_button.setText("Start again" if state is TimerState.FINISHED else "Start")
+        self._start_button.setText(
+            self.tr("Start again") if state is TimerState.FINISHED else self.tr("Start")
+        )
         self._pause_button.setVisible(state in (TimerState.LEAD_IN, TimerState.RUNNING))
         self._resume_button.setVisible(state is TimerState.PAUSED)
         active = timer.is_active
@@ -225,11 +235,15 @@ class TimerRender:
         self._announced = key
         run = timer.current
         if timer.state is TimerState.FINISHED:
-            name, description = "Done", DONE_MESSAGE
+            name, description = self.tr("Done"), self.done_message()
         elif timer.in_lead_in:
-            name, description = f"Get ready. First: {run.instruction}", run.step.note
+            name = self.tr("Get ready. First: %1").replace("%1", run_instruction(run))
+            description = run.step.note
         else:
-            name = f"Step {timer.index + 1} of {len(timer.runs)}: {run.instruction}"
+            name = (
+                self.tr("Step %1 of %2: %3").replace("%3", run_instruction(run))
+                .replace("%2", str(len(timer.runs))).replace("%1", str(timer.index + 1))
+            )
             description = run.step.note
         self._instruction.setAccessibleName(name)
         self._instruction.setAccessibleDescription(description)
@@ -245,14 +259,16 @@ class TimerRender:
             text = ""
         elif timer.in_lead_in:
             count = max(1, math.ceil(timer.lead_in_remaining - 1e-6))
-            text = f"Timer · Get ready {count}"
+            text = self.tr("Timer · Get ready %1").replace("%1", str(count))
         else:
             if run.counts_up:
                 shown = format_clock(timer.elapsed, counting_up=True)
             else:
                 shown = format_clock(timer.remaining)
-            paused = " paused" if timer.state is TimerState.PAUSED else ""
-            text = f"Timer {shown}{paused} · {run.step.short_label}"
+            text = (
+                self.tr("Timer %1 paused · %2") if timer.state is TimerState.PAUSED
+                else self.tr("Timer %1 · %2")
+            ).replace("%2", step_label(run.step)).replace("%1", shown)
         if text != self._status:
             self._status = text
             self.status_changed.emit(text)

@@ -34,7 +34,12 @@ from spasmguide.core.timer import (
 )
 from spasmguide.ui.timer.build import TimerBuild
 from spasmguide.ui.timer.render import TimerRender
-from spasmguide.ui.timer.widgets import DONE_MESSAGE, NO_ROUTINES_MESSAGE, ChimeLike
+from spasmguide.ui.timer.widgets import (
+    CHECKIN_MESSAGE,
+    DONE_MESSAGE,
+    NO_ROUTINES_MESSAGE,
+    ChimeLike,
+)
 
 log = logging.getLogger(__name__)
 
@@ -265,6 +270,10 @@ class TimerTab(TimerBuild, TimerRender, QWidget):
             button.setChecked(button.property("minutes") == minutes_ago)
         self.refresh()
 
+    def done_message(self) -> str:
+        """The message at the end of a routine, in the reader's language."""
+        return self.tr(DONE_MESSAGE)
+
     def help_message(self) -> str:
         """The advice shown when the cramp has lasted 10 minutes, in the reader's language."""
         return self.tr(
@@ -457,7 +466,7 @@ class TimerTab(TimerBuild, TimerRender, QWidget):
         self._cramp_row.hide()
         self._chooser.setEnabled(False)
         self._quick_row.hide()
-        self._instruction.setText(NO_ROUTINES_MESSAGE)
+        self._instruction.setText(self.tr(NO_ROUTINES_MESSAGE))
         self._countdown.setText(format_clock(0))
         for button in self._controls:
             button.setEnabled(False)
@@ -480,12 +489,12 @@ class TimerTab(TimerBuild, TimerRender, QWidget):
             return
         kinds = {event.kind for event in events}
         if EventKind.FINISHED in kinds:
-            self._message = DONE_MESSAGE
+            self._message = self.done_message()
             self._run_ended_at = max(e.at for e in events if e.kind is EventKind.FINISHED)
         elif EventKind.HELP_ADVICE in kinds:
             self._message = self.help_message()
         elif EventKind.CHECKIN in kinds:
-            self._message = self._timer.CHECKIN_MESSAGE
+            self._message = self.tr(CHECKIN_MESSAGE)
         elif EventKind.STEP_CHANGED in kinds:
             self._message = ""
         self._cue_now()

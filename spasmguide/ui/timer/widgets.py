@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, QTimer, Slot
 from PySide6.QtGui import (
     QResizeEvent,
 )
@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from spasmguide.core.routines import Routine
+from spasmguide.core.routines import Routine, Step
 from spasmguide.core.timer import (
+    StepRun,
     expand_runs,
+    format_seconds_short,
 )
 
 
@@ -30,8 +32,51 @@ class ChimeLike(Protocol):
     def play(self) -> bool: ...
 
 
-DONE_MESSAGE = "Done. If the cramp has not eased, see When to get help."
-NO_ROUTINES_MESSAGE = "There are no routines in this guide."
+DONE_MESSAGE = QT_TRANSLATE_NOOP(
+    "TimerTab", "Done. If the cramp has not eased, see When to get help."
+)
+NO_ROUTINES_MESSAGE = QT_TRANSLATE_NOOP("TimerTab", "There are no routines in this guide.")
+CHECKIN_MESSAGE = QT_TRANSLATE_NOOP(
+    "TimerTab", "Is it easing? When the twitching stops, press Next step."
+)
+REST_INSTRUCTION = QT_TRANSLATE_NOOP("TimerTab", "Rest. Let your leg relax and breathe slowly.")
+KIND_LABELS = {
+    "stretch": QT_TRANSLATE_NOOP("TimerTab", "Stretch"),
+    "compress": QT_TRANSLATE_NOOP("TimerTab", "Compress"),
+    "compress-cold": QT_TRANSLATE_NOOP("TimerTab", "Cold compress"),
+    "compress-warm": QT_TRANSLATE_NOOP("TimerTab", "Warm compress"),
+    "rest": QT_TRANSLATE_NOOP("TimerTab", "Rest"),
+    "other": QT_TRANSLATE_NOOP("TimerTab", "Step"),
+}
+"""The timer's own words (English here; ``TimerTab`` shows them in the reader's language):
+its messages, the core timer's ``CHECKIN_MESSAGE`` and rest between repeats, and the names
+of the kinds of step (for a step the pack gives no label)."""
+
+
+def step_label(step: Step) -> str:
+    """A step's short name: the pack's label, else the name of its kind, translated."""
+    if step.label:
+        return step.label
+    return QCoreApplication.translate("TimerTab", KIND_LABELS.get(step.kind, "Step"))
+
+
+def run_title(run: StepRun) -> str:
+    """A run's short title, translated: "Hold stretch 20 s — 2 of 3", "Rest 10 s"."""
+    title = step_label(run.step)
+    if run.seconds is not None:
+        title = f"{title} {format_seconds_short(run.seconds)}"
+    if run.repeats > 1 and not run.between_repeats:
+        title = QCoreApplication.translate("TimerTab", "%1 — %2 of %3").replace(
+            "%3", str(run.repeats)
+        ).replace("%2", str(run.repeat)).replace("%1", title)
+    return title
+
+
+def run_instruction(run: StepRun) -> str:
+    """What to do in a run: the pack's words, or the timer's own for a rest between repeats."""
+    if run.between_repeats:
+        return QCoreApplication.translate("TimerTab", REST_INSTRUCTION)
+    return run.instruction
 
 # A calm highlight for the step-change cue: noticeable, not alarming.
 CUE_STYLE = """
@@ -52,7 +97,7 @@ def routine_total_text(routine: Routine) -> str:
     """How long a routine takes, in words: "about 2 min", "3 min 30 s", "until it eases"."""
     runs = expand_runs(routine)
     if any(run.seconds is None for run in runs):
-        return "until the cramp eases"
+        return QCoreApplication.translate("TimerTab", "until the cramp eases")
     total = int(sum(run.seconds or 0 for run in runs))
     minutes, seconds = divmod(total, 60)
     if not minutes:
