@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "packaging"))
 
-import debian  # noqa: E402  (packaging/debian.py)
+import deb_packages as debian  # noqa: E402  (packaging/deb_packages.py)
 
 DIST = ROOT / "dist"
 WORK = ROOT / "build"

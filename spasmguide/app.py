@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from spasmguide import APP_ID
 from spasmguide.cli import LaunchOptions
 from spasmguide.core.clock import steady_clock
 from spasmguide.core.content import ContentError, Pack, bundled_pack_path
@@ -837,6 +838,7 @@ def run_app(options: LaunchOptions) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_ID)  # Wayland's app id: the menu entry and icon match the window
     # Kiosk or not is decided first: a kiosk writes no log file (and nothing else) in HOME.
     kiosk = choose_kiosk(options)
     _configure_logging(kiosk[0] is not None)

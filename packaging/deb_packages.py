@@ -20,17 +20,25 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 LINUX = ROOT / "packaging" / "linux"
-APP_ID = "org.spasmguide.SpasmGuide"
+from spasmguide import APP_ID  # noqa: E402
 PREFIX = "/usr/lib/spasmguide"
 PACKS_STAGED = "/usr/share/spasmguide/packs"
 PACKS_LIVE = "/var/lib/spasmguide/packs"
 MAINTAINER = "SpasmGuide maintainers <packages@spasmguide.org>"
 ICON_SIZES = (16, 22, 24, 32, 48, 64, 128, 256, 512)
+
+
+def version_of_program() -> str:
+    from spasmguide import __version__
+
+    return __version__
 
 
 def deb_architecture() -> str:
