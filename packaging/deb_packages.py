@@ -26,8 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-LINUX = ROOT / "packaging" / "linux"
 from spasmguide import APP_ID  # noqa: E402
+
+LINUX = ROOT / "packaging" / "linux"
 PREFIX = "/usr/lib/spasmguide"
 PACKS_STAGED = "/usr/share/spasmguide/packs"
 PACKS_LIVE = "/var/lib/spasmguide/packs"
@@ -184,7 +185,8 @@ def _kiosk_unit() -> str:
         text = text.replace(old, new)
     # The header tells how to install by hand; the package does that.
     body = text[text.index("[Unit]"):]
-    return ("# SpasmGuide clinic kiosk, from the spasmguide-kiosk package. Not enabled on install:\n"
+    return ("# SpasmGuide clinic kiosk, from the spasmguide-kiosk package. Not enabled on\n"
+            "# install; to run it:\n"
             "#   systemctl enable --now spasmguide-kiosk.service\n"
             "# See /usr/share/doc/spasmguide-kiosk/kiosk.md.\n\n" + body)
 

@@ -49,7 +49,8 @@ def test_plugins_that_pull_in_unused_qt_are_dropped_and_the_rest_kept() -> None:
     dropped = ["PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
                "PySide6/Qt/plugins/platforms/libqeglfs.so", "PySide6/Qt/lib/libQt6Quick.so.6",
                "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libQt6Qml.so.6"]
-    kept = ["PySide6/Qt/plugins/platforms/libqxcb.so", "PySide6/Qt/plugins/platforms/libqwayland.so",
+    kept = ["PySide6/Qt/plugins/platforms/libqxcb.so",
+            "PySide6/Qt/plugins/platforms/libqwayland.so",
             "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/lib/libQt6Widgets.so.6",
             "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so",
             "PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so",
