@@ -55,6 +55,9 @@ UNWANTED_BINARIES = [
     # next to the target's own GTK (a version mix that can crash); SpasmGuide draws its own
     # look, and file dialogs still come from the desktop through the XDG portal plug-in.
     r"plugins/platformthemes/libqgtk3\.",
+    # The C++ run-time is the system's: a graphics driver loaded from the system (Mesa) may
+    # need a newer one than the build machine's, and every desktop Linux has it.
+    r"(^|/)libstdc\+\+\.so", r"(^|/)libgcc_s\.so",
 ]
 _UNWANTED = re.compile("|".join(f"(?:{pattern})" for pattern in UNWANTED_BINARIES))
 

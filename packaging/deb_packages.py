@@ -148,8 +148,9 @@ def build_program_deb(frozen: Path, icons: Path, work: Path, out_dir: Path, vers
     _control(root, {
         "Package": "spasmguide", "Version": version, "Architecture": deb_architecture(),
         "Maintainer": MAINTAINER, "Installed-Size": _installed_size(root),
-        "Depends": "libc6 (>= 2.34), libgl1, libegl1, libfontconfig1, libxkbcommon0, "
-                   "libxcb1, libglib2.0-0, libdbus-1-3",
+        # glibc 2.36: the newest symbol version the bundled libraries use (built on Debian 12).
+        "Depends": "libc6 (>= 2.36), libstdc++6, libgcc-s1, libgl1, libegl1, libfontconfig1, "
+                   "libxkbcommon0, libxcb1, libglib2.0-0, libdbus-1-3",
         "Recommends": "libpulse0", "Section": "science", "Priority": "optional",
         "Homepage": "https://spasmguide.org/",
     }, """Offline guide to leg muscle spasms and what helps
@@ -206,8 +207,8 @@ KIOSK_POSTINST = """\
 set -e
 if [ "$1" = configure ]; then
     if ! getent passwd spasmguide >/dev/null; then
-        adduser --system --group --home /nonexistent --no-create-home \\
-            --shell /usr/sbin/nologin --gecos "SpasmGuide kiosk" spasmguide >/dev/null
+        adduser --system --quiet --group --home /nonexistent --no-create-home \\
+            --shell /usr/sbin/nologin --gecos "SpasmGuide kiosk" spasmguide >/dev/null 2>&1
     fi
     for group in video input render; do
         if getent group "$group" >/dev/null; then
@@ -282,7 +283,7 @@ PACK_ID='@ID@'
 STAGED="${DPKG_ROOT:-}@STAGED@/$PACK_ID"
 LIVE="${DPKG_ROOT:-}@LIVE@"
 if [ "$1" = configure ]; then
-    if ! spasmguide check-content "$STAGED" >&2; then
+    if ! spasmguide check-content "$STAGED"; then
         echo "@PACKAGE@: the content pack has the problems listed above, so it was not put" >&2
         echo "in use; $LIVE/$PACK_ID is unchanged. Fix the pack and build its package again." >&2
         exit 1
@@ -359,7 +360,7 @@ def lintian(debs: list[Path]) -> tuple[int, str]:
     if tool is None:
         return 2, "lintian is not installed"
     env = {**os.environ, "LC_ALL": "C.UTF-8"}
-    result = subprocess.run([tool, "--no-tag-display-limit", "--fail-on", "error",
+    result = subprocess.run([tool, "--tag-display-limit", "0", "--fail-on", "error",
                              *map(str, debs)], capture_output=True, text=True, env=env,
                             check=False)
     return result.returncode, result.stdout + result.stderr

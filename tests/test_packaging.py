@@ -48,13 +48,15 @@ def test_every_resource_folder_is_carried_found_not_listed(tmp_path: Path) -> No
 def test_plugins_that_pull_in_unused_qt_are_dropped_and_the_rest_kept() -> None:
     dropped = ["PySide6/Qt/plugins/platforminputcontexts/libqtvirtualkeyboardplugin.so",
                "PySide6/Qt/plugins/platforms/libqeglfs.so", "PySide6/Qt/lib/libQt6Quick.so.6",
-               "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libQt6Qml.so.6"]
+               "PySide6/Qt/plugins/platformthemes/libqgtk3.so", "libQt6Qml.so.6",
+               "libstdc++.so.6", "libgcc_s.so.1"]
     kept = ["PySide6/Qt/plugins/platforms/libqxcb.so",
             "PySide6/Qt/plugins/platforms/libqwayland.so",
             "PySide6/Qt/plugins/platforms/libqoffscreen.so", "PySide6/Qt/lib/libQt6Widgets.so.6",
             "PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so",
             "PySide6/Qt/plugins/texttospeech/libqtexttospeech_speechd.so",
-            "PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so"]
+            "PySide6/Qt/plugins/platformthemes/libqxdgdesktopportal.so",
+            "libstdc++compat.so", "libpython3.11.so.1.0"]
     assert [p for p in dropped if not bundle.is_unwanted_binary(p)] == []
     assert [p for p in kept if bundle.is_unwanted_binary(p)] == []
 
