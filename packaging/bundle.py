@@ -32,8 +32,10 @@ EXCLUDED_MODULES = [
     "PySide6.QtSvgWidgets", "PySide6.QtUiTools", "PySide6.QtScxml", "PySide6.QtRemoteObjects",
     "PySide6.QtMultimediaWidgets", "PySide6.QtSpatialAudio", "PySide6.QtHttpServer",
     "PySide6.QtNetworkAuth", "PySide6.QtStateMachine", "PySide6.QtConcurrent",
-    # Python's own modules that only development tools use.
-    "tkinter", "pydoc", "doctest", "unittest", "lib2to3", "idlelib", "pytest", "ruff",
+    # Python's own modules that only development tools use, and multiprocessing, which the
+    # program never uses: bundled, it would bring a start-up hook that imports it every start.
+    "multiprocessing", "tkinter", "pydoc", "doctest", "unittest", "lib2to3", "idlelib",
+    "pytest", "ruff",
 ]
 
 UNWANTED_BINARIES = [
