@@ -170,6 +170,10 @@ LINTIAN_OVERRIDES = """\
 spasmguide: embedded-library * [usr/lib/spasmguide/_internal/*]
 # Two of Python's own modules (_statistics, _uuid) that need no C library function.
 spasmguide: library-not-linked-against-libc [usr/lib/spasmguide/_internal/python3.11/lib-dynload/*]
+# The frozen program's modules are compiled bytecode only, for its own bundled Python: they
+# are its code, not a cache of sources that the system's Python would compile again. (Kept as
+# files rather than in PyInstaller's compressed archive, so it starts as fast as the source.)
+spasmguide: package-installs-python-bytecode [usr/lib/spasmguide/_internal/*]
 """
 
 
