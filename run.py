@@ -3,6 +3,9 @@
 
     python3 run.py [--content DIR] [--kiosk] ...   start the guide
     python3 run.py test [PYTEST ARGS]              run the whole test suite
+    python3 run.py build [--no-deb]                the self-contained program in dist/
+                                                   (and on Linux its .deb packages)
+    python3 run.py build-pack DIR ...              a .deb for each content pack folder
 
 On first use this creates a virtual environment in ``.venv`` beside this file and
 installs the project into it; later runs reuse it and reinstall only when
@@ -151,6 +154,9 @@ def main(argv: list[str]) -> int:
         python = ensure_environment("test")
         os.chdir(ROOT)  # pytest finds its settings and tests from the project folder
         return hand_over([python, "-m", "pytest", *argv[1:]])
+    if argv[:1] in (["build"], ["build-pack"]):
+        python = ensure_environment("build")
+        return hand_over([python, os.path.join(ROOT, "packaging", "build.py"), *argv])
     python = ensure_environment("")
     return hand_over([python, "-m", "spasmguide", *argv])
 

@@ -10,7 +10,11 @@ Every figure is a fresh process under offscreen Qt, measured from process start:
 - ready:     time to interactive: a query is typed as soon as the window is shown (the keys are
              posted to the search box) and the clock stops when its results are painted;
 - launcher:  the first frame started as people start it, ``python3 run.py``: the launcher's
-             own interpreter plus SpasmGuide's.
+             own interpreter plus SpasmGuide's;
+- built:     the first frame of the self-contained program that ``python3 run.py build``
+             made (``dist/spasmguide/spasmguide``), when there is one or ``--built`` names it.
+             Its entry point repeats the ``sitecustomize`` hook below, which a frozen program
+             does not read.
 
 Instructions are counted with valgrind (callgrind), which gives the same count on a busy
 machine; wall-clock times are paired with the bare window within each round and are only as
@@ -19,6 +23,7 @@ module, found through ``PYTHONPATH`` in the measured process only, wraps ``spasm
 once the program has imported it.
 
     .venv/bin/python benchmarks/startup.py [--runs N] [--no-instructions] [--no-wall-clock]
+                                           [--built PROGRAM]
 """
 
 from __future__ import annotations
@@ -26,7 +31,6 @@ from __future__ import annotations
 # The measured processes import this module only after SpasmGuide is built, so the
 # measuring parent's modules are imported inside its functions.
 import os
-import resource
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -45,7 +49,9 @@ LABELS = {
     "first": "SpasmGuide first frame",
     "ready": "SpasmGuide time to interactive",
     "launcher": "first frame via python3 run.py",
+    "built": "first frame, built program (dist/)",
 }
+BUILT_DEFAULT = os.path.join(ROOT, "dist", "spasmguide", "spasmguide")
 TARGETS = {"first": 380, "ready": 600}
 """Most instructions (millions) SpasmGuide may add to the bare window's first frame."""
 LAUNCHER_TARGET = 30
@@ -81,7 +87,12 @@ def done_after_this_paint() -> None:
     from PySide6.QtCore import QTimer
 
     def finish() -> None:
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        try:
+            import resource
+        except ImportError:  # Windows: no peak figure
+            peak = 0
+        else:
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(f"painted {peak}", flush=True)
         os._exit(0)  # what happens after this is not measured
 
@@ -249,6 +260,10 @@ def launcher_python() -> str:
     return getattr(sys, "_base_executable", None) or sys.executable
 
 
+BUILT_PROGRAM: list[str] = []
+"""The built program measured (set from the command line)."""
+
+
 def measure(kind: str, home: Path, *, count_instructions: bool = False) -> dict[str, float]:
     """One cold start of ``kind``.
 
@@ -279,6 +294,8 @@ def measure(kind: str, home: Path, *, count_instructions: bool = False) -> dict[
         command = [sys.executable, os.path.abspath(__file__), "--child", kind]
     elif kind == "launcher":
         command = [launcher_python(), os.path.join(ROOT, "run.py"), *settings]
+    elif kind == "built":
+        command = [BUILT_PROGRAM[0], *settings]
     else:
         command = [sys.executable, "-m", "spasmguide", *settings]
     out = home / "callgrind"
@@ -330,8 +347,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="wall-clock rounds (default 5)")
     parser.add_argument("--no-instructions", action="store_true", help="skip valgrind")
     parser.add_argument("--no-wall-clock", action="store_true", help="skip the timed rounds")
+    parser.add_argument("--built", metavar="PROGRAM", help="the built program to measure "
+                        "(default: dist/spasmguide/spasmguide when it exists)")
     args = parser.parse_args()
-    kinds = tuple(LABELS)
+    BUILT_PROGRAM[:] = [args.built or BUILT_DEFAULT]
+    kinds = tuple(k for k in LABELS if k != "built" or os.path.isfile(BUILT_PROGRAM[0]))
+    if args.built and "built" not in kinds:
+        parser.error(f"no program at {args.built}")
     print(f"Python {sys.version.split()[0]}, PySide6 {pyside_version()}, offscreen Qt")
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp)
@@ -362,6 +384,8 @@ def report_instructions(counts: dict[str, dict[str, float]]) -> None:
     print("\nInstructions from process start (valgrind), millions")
     print(f"{'':36}{'M instr':>9}{'x bare':>8}{'added':>8}{'target':>9}")
     for kind, label in LABELS.items():
+        if kind not in counts:
+            continue
         total = counts[kind]["minstr"]
         added = f"{total - bare:+8.0f}" if kind != "bare" else ""
         target = f"{'<= ' + str(TARGETS[kind]):>9}" if kind in TARGETS else ""
@@ -372,6 +396,10 @@ def report_instructions(counts: dict[str, dict[str, float]]) -> None:
         print(f"  {LABELS[kind]}: adds {added:.0f} M to bare (target <= {target} M): {verdict}")
     floor = counts["floor"]["minstr"]
     print(f"  first frame / floor: {counts['first']['minstr'] / floor:.2f}")
+    if "built" in counts:
+        ratio = counts["built"]["minstr"] / counts["first"]["minstr"]
+        verdict = "no slower" if ratio <= 1 else "SLOWER"
+        print(f"  built program / source run (python -m spasmguide): {ratio:.2f}: {verdict}")
     launcher = counts["launcher"]["launcher_minstr"]
     python = count_interpreter(launcher_python())
     # run.py's own work is what its process runs beyond an interpreter start; below a few
@@ -397,6 +425,8 @@ def report_wall_clock(rounds: dict[str, list[dict[str, float]]], runs: int) -> N
     print(f"\nWall clock, {runs} rounds (paired with the bare window within each round)")
     print(f"{'':36}{'median ms':>10}{'best ms':>9}{'x bare':>8}{'peak MiB':>10}")
     for kind, label in LABELS.items():
+        if kind not in rounds:
+            continue
         times = [r["seconds"] for r in rounds[kind]]
         paired = statistics.median(t / b for t, b in zip(times, bare, strict=True))
         peak = statistics.median(r["peak_mib"] for r in rounds[kind])
@@ -408,6 +438,12 @@ def report_wall_clock(rounds: dict[str, list[dict[str, float]]], runs: int) -> N
         r["peak_mib"] for r in rounds["bare"]
     )
     print(f"memory: first frame peak is bare + {extra:.1f} MiB (target <= + 30 MiB)")
+    if "built" in rounds:
+        paired = statistics.median(
+            built["seconds"] / first["seconds"]
+            for built, first in zip(rounds["built"], rounds["first"], strict=True)
+        )
+        print(f"built program / source run, paired within each round: {paired:.2f}")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication
 
+from spasmguide import APP_ID
 from spasmguide.app.kiosk import KioskChoice, choose_kiosk
 from spasmguide.app.parts import Components
 from spasmguide.app.root import build
@@ -212,6 +213,7 @@ def run_app(options: LaunchOptions) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName(APP_ID)  # Wayland's app id: the menu entry and icon match the window
     # Kiosk or not is decided first: a kiosk writes no log file (and nothing else) in HOME.
     kiosk = choose_kiosk(options)
     _configure_logging(kiosk[0] is not None)
