@@ -67,7 +67,7 @@ class LaunchOptions:
         return f"LaunchOptions({shown})"
 
 
-BUILT_IN_TAB_IDS = ("timer", "diary", "about")
+BUILT_IN_TAB_IDS = ("start", "timer", "diary", "about")
 """Tabs every guide has, whatever its content pack."""
 
 BUNDLED_TOPIC_TAB_IDS = ("overview", "treatments", "causes", "muscle-types")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from spasmguide.app.checker import build_checker
 from spasmguide.app.diary import build_diary
+from spasmguide.app.home import build_start_page
 from spasmguide.app.kiosk import KioskChoice, build_kiosk, choose_kiosk
 from spasmguide.app.parts import Components
 from spasmguide.app.search import build_search
@@ -107,6 +108,7 @@ def build(
         build_diary(components)
 
     window.finish_tabs()
+    build_start_page(components)
     build_accessibility(components)
     restore_view(components)
     window.closing.connect(lambda: save_view(components))

@@ -27,7 +27,7 @@ from spasmguide.core.pack_safety import (
     tab_is_treatments,
 )
 
-RESERVED_TAB_IDS = frozenset({"timer", "about"})
+RESERVED_TAB_IDS = frozenset({"start", "timer", "about"})
 """Tabs the program adds itself; a pack's tab may not take their ids."""
 
 _PACK_KEYS = {
