@@ -345,6 +345,7 @@ def _section_json(section: Section) -> dict[str, object]:
         "evidence": None
         if evidence is None
         else {"label": evidence.label, "text": evidence.text, "source": evidence.source},
+        "pictures": [{"picture": p.name, "alt": p.alt} for p in section.pictures],
     }
 
 
