@@ -33,9 +33,9 @@ def tab_titles(components: Components) -> list[str]:
     return [tabs.tabText(i) for i in range(tabs.count())]
 
 
-def test_topic_tabs_in_order(make) -> None:
+def test_topic_tabs_in_order_after_the_start_page(make) -> None:
     titles = tab_titles(make())
-    assert titles[:4] == ["Overview", "Treatments", "Causes", "Muscle types"]
+    assert titles[:5] == ["Start", "Overview", "Treatments", "Causes", "Muscle types"]
     assert titles[-1] == "About"
 
 
@@ -101,7 +101,7 @@ def test_broken_content_pack_shows_notice_and_bundled_guide(make, tmp_path: Path
     assert window.notice.isVisible()
     message = window.notice.label.text()
     assert "could not be opened" in message and "causes.md:3" in message
-    assert tab_titles(components)[:4] == ["Overview", "Treatments", "Causes", "Muscle types"]
+    assert tab_titles(components)[1:5] == ["Overview", "Treatments", "Causes", "Muscle types"]
     window.notice.dismiss.click()
     assert not window.notice.isVisible()
 
@@ -122,7 +122,7 @@ def test_unreadable_settings_file_is_set_aside_and_defaults_used(make, tmp_path:
     garbage = b"[window]\nlast_tab=\x00\xff\xfe garbage\n[view\ntext_scale=9999\n"
     settings.write_bytes(garbage)
     components = make(settings=settings)
-    assert components.window.current_tab_id() == "overview"
+    assert components.window.current_tab_id() == "start"
     assert settings.with_name("bad.ini.corrupt").read_bytes() == garbage
     assert "set aside" in components.window.notice.label.text()
 
