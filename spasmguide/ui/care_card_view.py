@@ -29,6 +29,7 @@ from spasmguide.ui.design import SPACE, THEME_COLORS, Theme
 
 __all__ = [
     "CARD_LEVEL_PROPERTY",
+    "CARE_ICONS",
     "card_colours",
     "insert_section_body",
     "level_word",
@@ -39,7 +40,8 @@ __all__ = [
 CARD_LEVEL_PROPERTY = 0x100000 + 1
 """A user property of each card's table format (QTextFormat.UserProperty + 1): its level."""
 
-_ICONS = {"emergency": "⚠", "urgent": "⚠", "non-urgent": "ℹ", "information": "ℹ"}
+CARE_ICONS = {"emergency": "⚠", "urgent": "⚠", "non-urgent": "ℹ", "information": "ℹ"}
+"""The mark shown before each level's word."""
 
 
 def level_word(level: str) -> str:
@@ -106,7 +108,7 @@ def _insert_card(
     heading = QTextCharFormat()
     heading.setFontWeight(QFont.Weight.Bold)
     head_cursor.insertText(
-        f"{_ICONS.get(card.level, '')} {level_word(card.level)}: {card.title}", heading
+        f"{CARE_ICONS.get(card.level, '')} {level_word(card.level)}: {card.title}", heading
     )
     body = table.cellAt(1, 0)
     body_cursor = body.firstCursorPosition()
