@@ -236,3 +236,33 @@ def test_a_tab_with_an_action_row_still_gives_its_text_the_height(make, qtbot) -
     reader = window.readers["treatments"]
     assert any(button.isVisible() for button in reader.findChildren(QPushButton))
     qtbot.waitUntil(lambda: reader.page.height() > 0.75 * reader.height())
+
+
+def test_tabs_that_do_not_fit_become_rows_of_buttons_never_arrows(make, qtbot) -> None:
+    components = make()
+    window = components.window
+    assert not window.tabs_in_rows()  # 1280x720 at 100 %: one ordinary row of tabs
+    window.resize(800, 600)
+    components.extras["appearance"].set_text_scale(200)
+    qtbot.waitUntil(window.tabs_in_rows)
+    strip = window.tab_strip
+    assert strip is not None
+    qtbot.waitUntil(strip.isVisible)
+    buttons = strip.buttons()
+    assert [b.accessibleName() for b in buttons] == [
+        window.tabs.tabText(i).replace("&&", "&") for i in range(window.tabs.count())
+    ]
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in buttons))
+    for button in buttons:
+        top_left = button.mapTo(window, button.rect().topLeft())
+        assert window.rect().contains(top_left) and button.height() >= 44
+        assert top_left.x() + button.width() <= window.width()
+    buttons[2].click()
+    assert window.current_tab_id() == window.tab_ids()[2]
+    assert buttons[2].isChecked() and not buttons[0].isChecked()
+    window.show_tab("about")
+    assert buttons[-1].isChecked()
+    components.extras["appearance"].set_text_scale(100)
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: not window.tabs_in_rows())
+    assert window.tabs.tabBar().isVisible() and not strip.isVisible()
