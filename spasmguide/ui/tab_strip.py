@@ -9,8 +9,9 @@ the current one checked. Nothing is cut off and every tab stays one tap away.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QGridLayout,
     QPushButton,
@@ -23,6 +24,9 @@ from spasmguide.ui.design import SPACE
 
 MIN_TARGET_PX = 44
 """The platform's smallest touch target (the kiosk's style makes its buttons 48 px)."""
+LARGEST_POINT_SIZE = 18.0
+"""The tabs' words grow with the text up to about 130 % of desktop body text, like the kiosk's
+fixed-size tabs: names to find a page by, not text to read, so they never take the screen."""
 
 __all__ = ["TabStrip", "fit_tabs", "tabs_fit"]
 
@@ -62,7 +66,7 @@ class TabStrip(QWidget):
         self._buttons: list[QPushButton] = []
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(SPACE["xs"], SPACE["xs"], SPACE["xs"], SPACE["xs"])
-        self._grid.setSpacing(SPACE["xs"])
+        self._grid.setSpacing(2)
         self._key: tuple[int, ...] = ()
         # All its rows, always: the page below scrolls, the tabs never overlap.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -98,8 +102,16 @@ class TabStrip(QWidget):
             button.installEventFilter(self)
             self._buttons.append(button)
         self._key = ()
+        self._fit_fonts()
         self._on_current_changed(self._tabs.currentIndex())
         self.arrange()
+
+    def _fit_fonts(self) -> None:
+        font = QFont(QApplication.font())
+        font.setPointSizeF(min(font.pointSizeF(), LARGEST_POINT_SIZE))
+        for button in self._buttons:
+            if button.font() != font:
+                button.setFont(font)
 
     @Slot()
     def arrange(self) -> None:
@@ -137,6 +149,11 @@ class TabStrip(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.arrange()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_fonts()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FontChange:
