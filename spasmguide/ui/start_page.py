@@ -45,6 +45,9 @@ class ScaledLabel(QLabel):
                  parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self._scale, self._bold = scale, bold
+        # With large text the steps between sizes shrink: a heading never needs to be more
+        # than a few points bigger than text that is large already.
+        self._most_extra = 8.0 * (scale - 1.0) / 0.5
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._fit()
@@ -52,7 +55,8 @@ class ScaledLabel(QLabel):
     def _fit(self) -> None:
         base = QApplication.font()
         wanted = QFont(base)
-        wanted.setPointSizeF(base.pointSizeF() * self._scale)
+        size = base.pointSizeF()
+        wanted.setPointSizeF(min(size * self._scale, size + self._most_extra))
         wanted.setBold(self._bold)
         if self.font() != wanted:
             self.setFont(wanted)
@@ -270,6 +274,13 @@ class StartPage(QScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange()
+        self._fit_intro()
+
+    def _fit_intro(self) -> None:
+        """On a short screen with large text the cards come first: the line under the
+        heading steps aside when fewer than ten lines of text fit."""
+        lines = self.maximumViewportSize().height() // max(1, self.fontMetrics().lineSpacing())
+        self.intro.setVisible(lines >= 10)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -277,3 +288,4 @@ class StartPage(QScrollArea):
             self._fit_column()
             self._columns = 0
             self._arrange()
+            self._fit_intro()

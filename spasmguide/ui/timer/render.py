@@ -166,7 +166,7 @@ class TimerRender:
             return
         if not self.isVisible():
             return
-        width = max(120, min(self.width() * 2 // 7, 18 * self.fontMetrics().horizontalAdvance("M")))
+        width = max(120, min(self.width() * 2 // 7, 26 * self.fontMetrics().horizontalAdvance("M")))
         from spasmguide.ui.pictures import picture_colours, picture_image
 
         key = (picture.name, width, picture_colours())
