@@ -252,7 +252,7 @@ QPushButton#start-card:focus {{ border: {ring}px solid {t.focus}; background: {t
 QPushButton#start-card:pressed {{ background: {t.alternate_base}; }}
 QPushButton#tab-strip-button {{
     background: {t.button}; color: {t.button_text};
-    border: 1px solid {t.frame}; border-radius: {radius}px; padding: 2px {SPACE["s"]}px;
+    border: 1px solid {t.frame}; border-radius: {radius}px; padding: 4px {SPACE["s"]}px;
 }}
 QPushButton#tab-strip-button:checked {{
     background: {t.highlight}; color: {t.highlighted_text}; font-weight: bold;

@@ -1,9 +1,11 @@
-"""The tabs as rows of buttons, for when they do not fit in one row.
+"""Tabs that always fit: a smaller tab font first, rows of buttons when even that is not enough.
 
 Qt's tab bar shows tabs that do not fit behind two small scroll arrows: with large text or a
-narrow screen, half the guide hides behind a control too small to touch. When that would
-happen the window shows this strip instead: one button per tab, in as many rows as needed,
-the current one checked. Nothing is cut off and every tab stays one tap away.
+narrow screen, half the guide hides behind a control too small to touch. When the tabs do not
+fit, their words are made smaller first (tab names are for finding a page, not for reading,
+and one row keeps the page its height), down to :data:`SMALLEST_POINT_SIZE`. If they still do
+not fit, the window shows a strip instead: one button per tab, in as many rows as needed, the
+current one checked. Nothing is cut off and every tab stays one tap away.
 """
 
 from __future__ import annotations
@@ -22,21 +24,50 @@ from PySide6.QtWidgets import (
 
 from spasmguide.ui.design import SPACE
 
-MIN_TARGET_PX = 44
-"""The platform's smallest touch target (the kiosk's style makes its buttons 48 px)."""
 LARGEST_POINT_SIZE = 18.0
 """The tabs' words grow with the text up to about 130 % of desktop body text, like the kiosk's
 fixed-size tabs: names to find a page by, not text to read, so they never take the screen."""
 
-__all__ = ["TabStrip", "fit_tabs", "tabs_fit"]
+SMALLEST_POINT_SIZE = 12.0
+"""The smallest the tab bar's words become before the tabs go into rows."""
+
+__all__ = ["SMALLEST_POINT_SIZE", "TabStrip", "fit_tabs", "shrink_tab_font", "tabs_fit"]
+
+
+def shrink_tab_font(tabs: QTabWidget) -> bool:
+    """Give the tab bar the application's font, or a smaller one that fits every tab in one
+    row (never below :data:`SMALLEST_POINT_SIZE`). Returns whether the tabs fit."""
+    bar = tabs.tabBar()
+    whole = QApplication.font()
+    if bar.font() != whole:
+        bar.setFont(whole)
+    if tabs_fit(tabs):
+        return True
+    size = whole.pointSizeF()
+    if size <= SMALLEST_POINT_SIZE:
+        return False
+    # Each tab is its words plus a fixed margin: find the size whose words leave room for both.
+    metrics = bar.fontMetrics()
+    words = sum(metrics.horizontalAdvance(bar.tabText(i)) for i in range(bar.count()))
+    margins = sum(bar.tabSizeHint(i).width() for i in range(bar.count())) - words
+    room = tabs.width() - margins
+    size = max(SMALLEST_POINT_SIZE, size * room / max(1, words))
+    font = QFont(whole)
+    while True:
+        font.setPointSizeF(size)
+        bar.setFont(font)
+        if tabs_fit(tabs) or size <= SMALLEST_POINT_SIZE:
+            return tabs_fit(tabs)
+        size = max(SMALLEST_POINT_SIZE, size - 0.5)
 
 
 def fit_tabs(tabs: QTabWidget, strip: TabStrip | None, layout: QBoxLayout) -> TabStrip | None:
-    """Show the tab bar when all tabs fit in it, otherwise a strip (made at index 1 of
-    ``layout`` the first time it is needed). Returns the strip, if there is one."""
+    """Show the tab bar when all tabs fit in it (with smaller words if need be), otherwise a
+    strip (made at index 1 of ``layout`` the first time it is needed). Returns the strip, if
+    there is one."""
     if tabs.count() == 0:
         return strip
-    fits = tabs_fit(tabs)
+    fits = shrink_tab_font(tabs)
     if fits and strip is None:
         return None
     if strip is None:
@@ -65,7 +96,7 @@ class TabStrip(QWidget):
         self._tabs = tabs
         self._buttons: list[QPushButton] = []
         self._grid = QGridLayout(self)
-        self._grid.setContentsMargins(SPACE["xs"], SPACE["xs"], SPACE["xs"], SPACE["xs"])
+        self._grid.setContentsMargins(SPACE["xs"], 2, SPACE["xs"], 2)
         self._grid.setSpacing(2)
         self._key: tuple[int, ...] = ()
         # All its rows, always: the page below scrolls, the tabs never overlap.
@@ -97,7 +128,8 @@ class TabStrip(QWidget):
             button.setAutoExclusive(True)
             button.setAccessibleName(title)
             button.setAccessibleDescription(self.tr("Tab"))
-            button.setMinimumHeight(MIN_TARGET_PX)
+            # The kiosk's style makes every button a 48 px target; on the desktop the rows
+            # stay as low as a tab bar, so a short window keeps its room for the page.
             button.clicked.connect(lambda _checked=False, i=index: self._tabs.setCurrentIndex(i))
             button.installEventFilter(self)
             self._buttons.append(button)

@@ -238,12 +238,31 @@ def test_a_tab_with_an_action_row_still_gives_its_text_the_height(make, qtbot) -
     qtbot.waitUntil(lambda: reader.page.height() > 0.75 * reader.height())
 
 
-def test_tabs_that_do_not_fit_become_rows_of_buttons_never_arrows(make, qtbot) -> None:
+def test_tabs_that_do_not_fit_get_smaller_words_then_rows_never_arrows(make, qtbot) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    from spasmguide.ui.tab_strip import SMALLEST_POINT_SIZE
+
     components = make()
     window = components.window
+    bar = window.tabs.tabBar()
+    appearance = components.extras["appearance"]
     assert not window.tabs_in_rows()  # 1280x720 at 100 %: one ordinary row of tabs
+    assert bar.font().pointSizeF() == QApplication.font().pointSizeF()
+
     window.resize(800, 600)
-    components.extras["appearance"].set_text_scale(200)
+    appearance.set_text_scale(200)
+    qtbot.waitUntil(lambda: bar.font().pointSizeF() < QApplication.font().pointSizeF())
+    for _ in range(3):
+        QApplication.processEvents()
+    assert not window.tabs_in_rows() and bar.isVisible()
+    assert bar.font().pointSizeF() >= SMALLEST_POINT_SIZE
+    assert not [b for b in bar.findChildren(QToolButton) if b.isVisible()]  # no arrows
+    for index in range(bar.count()):
+        assert bar.rect().contains(bar.tabRect(index)), bar.tabText(index)
+
+    window.resize(640, 480)  # the smallest window: even the smallest tab words need rows
+    appearance.set_text_scale(200)
     qtbot.waitUntil(window.tabs_in_rows)
     strip = window.tab_strip
     assert strip is not None
@@ -255,14 +274,16 @@ def test_tabs_that_do_not_fit_become_rows_of_buttons_never_arrows(make, qtbot) -
     qtbot.waitUntil(lambda: all(b.isVisible() for b in buttons))
     for button in buttons:
         top_left = button.mapTo(window, button.rect().topLeft())
-        assert window.rect().contains(top_left) and button.height() >= 44
+        assert window.rect().contains(top_left)
+        assert button.width() >= button.fontMetrics().horizontalAdvance(button.text())
         assert top_left.x() + button.width() <= window.width()
     buttons[2].click()
     assert window.current_tab_id() == window.tab_ids()[2]
     assert buttons[2].isChecked() and not buttons[0].isChecked()
     window.show_tab("about")
     assert buttons[-1].isChecked()
-    components.extras["appearance"].set_text_scale(100)
+    appearance.set_text_scale(100)
     window.resize(1280, 720)
     qtbot.waitUntil(lambda: not window.tabs_in_rows())
-    assert window.tabs.tabBar().isVisible() and not strip.isVisible()
+    assert bar.isVisible() and not strip.isVisible()
+    assert bar.font().pointSizeF() == QApplication.font().pointSizeF()
