@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import (
@@ -44,6 +45,7 @@ __all__ = [
     "PICTURE_URL",
     "add_picture_resources",
     "insert_section_pictures",
+    "page_picture_width",
     "picture_colours",
     "picture_image",
     "picture_svg",
@@ -115,6 +117,14 @@ def picture_image(
 
 PICTURE_URL = "spasmguide-picture:"
 """How a page names a drawing (its image resource): this, then the drawing's name."""
+
+
+def page_picture_width(page: Any) -> int:
+    """Pictures about 14 "M"s wide, and never more than two fifths of the page
+    (``page`` is a :class:`~spasmguide.ui.reader.PageView`)."""
+    em = page.fontMetrics().horizontalAdvance("M")
+    width, _height = page.viewport_size()
+    return max(120, min(14 * em, int(width * 0.4)))
 
 
 def insert_section_pictures(

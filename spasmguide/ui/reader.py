@@ -338,12 +338,6 @@ class TabReader(QWidget):
 
                 add_picture_resources(self.page.document(), self._pictures, self._picture_width)
 
-    def _fit_picture_width(self) -> int:
-        """Pictures about 14 "M"s wide, and never more than two fifths of the page."""
-        em = self.page.fontMetrics().horizontalAdvance("M")
-        width, _height = self.page.viewport_size()
-        return max(120, min(14 * em, int(width * 0.4)))
-
     def picture_names(self) -> list[str]:
         """The drawings shown on this tab's page, once it is laid out."""
         return list(self._pictures)
@@ -365,9 +359,9 @@ class TabReader(QWidget):
         document.setDocumentMargin(16)
         _draw_care_cards(document, sections)
         if any(section.pictures for section in sections):
-            from spasmguide.ui.pictures import insert_section_pictures
+            from spasmguide.ui.pictures import insert_section_pictures, page_picture_width
 
-            self._picture_width = self._fit_picture_width()
+            self._picture_width = page_picture_width(self.page)
             self._pictures = insert_section_pictures(document, sections, self._picture_width)
         self._heading_blocks = _unlink_and_find_headings(
             document, [may_leave(section.markdown) for section in sections]
