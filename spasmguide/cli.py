@@ -71,7 +71,7 @@ class LaunchOptions:
         return f"LaunchOptions({shown})"
 
 
-BUILT_IN_TAB_IDS = ("timer", "diary", "about")
+BUILT_IN_TAB_IDS = ("start", "timer", "diary", "about")
 """Tabs every guide has, whatever its content pack."""
 
 BUNDLED_TOPIC_TAB_IDS = ("overview", "treatments", "causes", "muscle-types")
@@ -431,6 +431,7 @@ def _section_json(section: Section) -> dict[str, object]:
         "evidence": None
         if evidence is None
         else {"label": evidence.label, "text": evidence.text, "source": evidence.source},
+        "pictures": [{"picture": p.name, "alt": p.alt} for p in section.pictures],
     }
 
 

@@ -52,7 +52,7 @@ def test_content_json_has_every_tab_with_plain_text() -> None:
         "muscle-types",
     ]
     section = document["tabs"][2]["sections"][0]
-    assert set(section) == {"id", "title", "text", "evidence"}
+    assert set(section) == {"id", "title", "text", "evidence", "pictures"}
     assert "**" not in json.dumps(document["tabs"])
 
 

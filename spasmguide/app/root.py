@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from spasmguide.app.checker import build_checker
 from spasmguide.app.diary import build_diary
+from spasmguide.app.home import build_start_page
 from spasmguide.app.kiosk import KioskChoice, build_kiosk, choose_kiosk
 from spasmguide.app.language import LanguageHost, build_language_switch, start_language
 from spasmguide.app.parts import Components
@@ -138,6 +139,7 @@ def build(
         build_diary(components)
 
     window.finish_tabs()
+    build_start_page(components)
     build_accessibility(components)
     build_language_switch(components, language_host)
     restore_view(components)

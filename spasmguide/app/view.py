@@ -85,5 +85,5 @@ def _default_geometry(window: MainWindow) -> None:
 def save_view(components: Components) -> None:
     window, settings = components.window, components.settings
     settings.set("window/geometry", window.saveGeometry().data())
-    settings.set("window/last_tab", window.current_tab_id() or "overview")
+    settings.set("window/last_tab", window.current_tab_id() or "start")
     settings.save()

@@ -17,7 +17,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["LEVELS", "CareCard", "care_card_plain_line", "check_care_cards", "split_care_cards"]
+__all__ = [
+    "LEVELS",
+    "CareCard",
+    "care_card_plain_line",
+    "care_card_spans",
+    "care_level_at",
+    "check_care_cards",
+    "split_care_cards",
+]
 
 LEVELS = ("emergency", "urgent", "non-urgent", "information")
 """The levels a care card can have, most serious first."""
@@ -112,3 +120,34 @@ def care_card_plain_line(line: str) -> str | None:
     if opener:
         return opener.group(2)
     return "" if _CLOSE_RE.match(line) else None
+
+
+def care_card_spans(markdown: str, flat_text: str) -> tuple[tuple[int, int, str], ...]:
+    """Where each care card of a section is in its plain text: (start, end, level).
+
+    ``flat_text`` is the section's plain text with its white space collapsed to single
+    spaces (as search keeps it); a card whose words cannot be found there is left out.
+    """
+    if ":::" not in markdown:
+        return ()
+    from spasmguide.core.content.markdown import plain_text
+
+    spans: list[tuple[int, int, str]] = []
+    start = 0
+    for part in split_care_cards(markdown):
+        if not isinstance(part, CareCard):
+            continue
+        words = " ".join(plain_text(f"{part.title}\n\n{part.markdown}").split())
+        at = flat_text.find(words, start) if words else -1
+        if at >= 0:
+            spans.append((at, at + len(words), part.level))
+            start = at + len(words)
+    return tuple(spans)
+
+
+def care_level_at(spans: Sequence[tuple[int, int, str]], position: int) -> str | None:
+    """The level of the care card holding ``position`` of the plain text, or None."""
+    for start, end, level in spans:
+        if start <= position < end:
+            return level
+    return None

@@ -27,6 +27,7 @@ from spasmguide import __version__
 from spasmguide.core import content, errors, pack_safety, routines, synonyms
 from spasmguide.core.checked_file import read_checked, write_checked
 from spasmguide.core.content import Pack, Section, Source, Tab, load_pack
+from spasmguide.core.content.model import Picture
 from spasmguide.core.pack_safety import Evidence, HelpContacts
 from spasmguide.core.routines import Routine, Step
 from spasmguide.core.synonyms import Synonyms
@@ -38,7 +39,9 @@ FORMAT = 1
 
 _TYPES: dict[str, type] = {
     cls.__name__: cls
-    for cls in (Pack, Tab, Section, Source, Routine, Step, Synonyms, Evidence, HelpContacts)
+    for cls in (
+        Pack, Tab, Section, Source, Routine, Step, Synonyms, Evidence, HelpContacts, Picture
+    )
 }
 _LOADER_FILES = (
     *sorted(Path(content.__file__ or __file__).parent.glob("*.py")),

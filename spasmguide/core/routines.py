@@ -14,6 +14,7 @@ from typing import Any
 
 from spasmguide.core.content.characters import shown, unsafe_character
 from spasmguide.core.content.files import pack_file_exists, read_pack_bytes
+from spasmguide.core.content.model import Picture
 from spasmguide.core.content.toml_lines import parse_toml
 from spasmguide.core.errors import ContentError, Problem
 
@@ -73,6 +74,7 @@ class Step:
         label: Short name for small spaces such as the status bar; see :attr:`short_label`.
         rest_seconds: A rest inserted between repeats (not after the last one); 0 for none.
         adjustable: This step's length can be changed with the routine's quick durations.
+        picture: A drawing of what to do, shown large while the step runs (or None).
     """
 
     instruction: str
@@ -83,6 +85,7 @@ class Step:
     label: str = ""
     rest_seconds: int = 0
     adjustable: bool = False
+    picture: Picture | None = None
 
     @property
     def short_label(self) -> str:
@@ -268,6 +271,8 @@ _STEP_KEYS = (
     "label",
     "rest_seconds",
     "adjustable",
+    "picture",
+    "picture_alt",
 )
 
 
@@ -509,6 +514,8 @@ class _Checker:
                 "an open-ended step cannot be adjustable; give it seconds = N",
             )
 
+        picture = self.picture(entry, r, s)
+
         if len(self.problems) > start:
             return None
         assert instruction is not None and kind is not None
@@ -521,7 +528,28 @@ class _Checker:
             label=label,
             rest_seconds=rest,
             adjustable=adjustable,
+            picture=picture,
         )
+
+    def picture(self, entry: dict[str, Any], r: int, s: int) -> Picture | None:
+        """The step's drawing and its alt text (``picture`` and ``picture_alt``)."""
+        from spasmguide.core.content.pictures import picture_problem
+
+        if "picture" not in entry and "picture_alt" not in entry:
+            return None
+        if "picture" not in entry:
+            self.add(self.lines.key(r, s, "picture_alt"),
+                     "picture_alt describes a picture; add picture = \"NAME\" or remove it")
+            return None
+        name, alt = entry.get("picture"), entry.get("picture_alt")
+        problem = picture_problem(name, alt, alt_key="picture_alt")
+        if problem:
+            about_alt = "picture_alt" in problem and "picture_alt" in entry
+            key = "picture_alt" if about_alt else "picture"
+            self.add(self.lines.key(r, s, key), problem)
+            return None
+        assert isinstance(name, str) and isinstance(alt, str)
+        return Picture(name, " ".join(alt.split()))
 
     # ---- field helpers
 

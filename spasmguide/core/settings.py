@@ -75,7 +75,7 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("window/geometry", bytes, b""),
-    Setting("window/last_tab", str, "overview", lambda v: 0 < len(v) <= 64),
+    Setting("window/last_tab", str, "start", lambda v: 0 < len(v) <= 64),
     Setting(
         "view/text_scale",
         int,

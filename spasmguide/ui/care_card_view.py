@@ -29,6 +29,7 @@ from spasmguide.ui.design import SPACE, THEME_COLORS, Theme
 
 __all__ = [
     "CARD_LEVEL_PROPERTY",
+    "CARE_ICONS",
     "card_colours",
     "insert_section_body",
     "level_word",
@@ -39,7 +40,8 @@ __all__ = [
 CARD_LEVEL_PROPERTY = 0x100000 + 1
 """A user property of each card's table format (QTextFormat.UserProperty + 1): its level."""
 
-_ICONS = {"emergency": "⚠", "urgent": "⚠", "non-urgent": "ℹ", "information": "ℹ"}
+CARE_ICONS = {"emergency": "⚠", "urgent": "⚠", "non-urgent": "ℹ", "information": "ℹ"}
+"""The mark shown before each level's word."""
 
 
 def level_word(level: str) -> str:
@@ -85,7 +87,39 @@ def insert_section_body(
             table = _insert_card(cursor, part, features, theme)
             cursor.setPosition(table.lastPosition() + 1)  # just after the card
         else:
-            cursor.insertMarkdown(part, features)
+            _insert_markdown(cursor, part, features)
+
+
+def _insert_markdown(
+    cursor: QTextCursor, markdown: str, features: QTextDocument.MarkdownFeature
+) -> None:
+    """Insert Markdown at ``cursor`` without the empty line Qt leaves above it.
+
+    Markdown inserted into an empty block (a fresh table cell, the block after a card)
+    starts in a new block, and the empty one stays above it as a blank line. That block
+    takes the first inserted block's place instead: its format, its list, its text.
+    """
+    empty = cursor.block()
+    was_empty = empty.length() <= 1
+    cursor.insertMarkdown(markdown, features)
+    if not was_empty or not empty.isValid() or empty.length() > 1:
+        return  # the text went into the block itself (a paragraph does): nothing to do
+    first = empty.next()
+    if not first.isValid():
+        return
+    if QTextCursor(first).currentTable() is not QTextCursor(empty).currentTable():
+        return
+    if QTextCursor(empty).currentTable() is not None:
+        table = QTextCursor(empty).currentTable()
+        if table.cellAt(empty.position()) != table.cellAt(first.position()):
+            return
+    merge = QTextCursor(empty)
+    merge.setBlockFormat(first.blockFormat())
+    merge.setBlockCharFormat(first.charFormat())
+    items = first.textList()
+    if items is not None:
+        items.add(empty)
+    merge.deleteChar()  # the line break between them: the first block's text moves up
 
 
 def _insert_card(
@@ -99,18 +133,26 @@ def _insert_card(
     table_format.setMargin(SPACE["s"])
     table_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
     table_format.setProperty(CARD_LEVEL_PROPERTY, card.level)
-    cursor.insertBlock()
+    block = cursor.block()
+    before = block.previous()
+    if (
+        block.length() <= 1
+        and before.isValid()
+        and before.length() > 1
+        and QTextCursor(before).currentFrame() == QTextCursor(block).currentFrame()
+    ):
+        cursor.deletePreviousChar()  # no blank line between the text and the card
     table = cursor.insertTable(2, 1, table_format)
 
     head_cursor = table.cellAt(0, 0).firstCursorPosition()
     heading = QTextCharFormat()
     heading.setFontWeight(QFont.Weight.Bold)
     head_cursor.insertText(
-        f"{_ICONS.get(card.level, '')} {level_word(card.level)}: {card.title}", heading
+        f"{CARE_ICONS.get(card.level, '')} {level_word(card.level)}: {card.title}", heading
     )
     body = table.cellAt(1, 0)
     body_cursor = body.firstCursorPosition()
-    body_cursor.insertMarkdown(card.markdown, features)
+    _insert_markdown(body_cursor, card.markdown, features)
     _paint(table, card.level, theme)
     return table
 

@@ -241,4 +241,22 @@ QPushButton#help-button {{
 QPushButton#help-button:focus {{ border: {ring}px solid {t.help_focus}; }}
 QPushButton#help-button:pressed {{ border: {ring}px solid {t.help_text}; }}
 QLabel#disclaimer {{ padding: {SPACE["xs"]}px {SPACE["s"]}px; }}
+QScrollArea#start-page, QWidget#start-page-body {{ background: {t.window}; }}
+QPushButton#start-card {{
+    background: {t.base}; color: {t.text}; text-align: left;
+    border: 2px solid {t.frame}; border-radius: {RADIUS["card"]}px;
+}}
+QPushButton#start-card[card="cramp-now"] {{ border: {ring}px solid {t.link}; }}
+QPushButton#start-card:hover {{ background: {t.hover}; }}
+QPushButton#start-card:focus {{ border: {ring}px solid {t.focus}; background: {t.hover}; }}
+QPushButton#start-card:pressed {{ background: {t.alternate_base}; }}
+QPushButton#tab-strip-button {{
+    background: {t.button}; color: {t.button_text};
+    border: 1px solid {t.frame}; border-radius: {radius}px; padding: 4px {SPACE["s"]}px;
+}}
+QPushButton#tab-strip-button:checked {{
+    background: {t.highlight}; color: {t.highlighted_text}; font-weight: bold;
+    border: 1px solid {t.highlight};
+}}
+QPushButton#tab-strip-button:focus {{ border: {ring}px solid {t.focus}; }}
 """

@@ -76,6 +76,8 @@ class Navigation(QObject):
         reader = self.window.readers.get(tab_id)
         if reader is not None:
             reader.section_list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif self.window.tabs_in_rows() and self.window.tab_strip is not None:
+            self.window.tab_strip.focus_current()  # type: ignore[attr-defined]
         else:
             self.window.tabs.tabBar().setFocus(Qt.FocusReason.ShortcutFocusReason)
         return True
@@ -152,6 +154,8 @@ class Navigation(QObject):
         groups.append(window.toolbar)
         groups.append(window.notice)
         groups.append(window.tabs.tabBar())
+        if window.tab_strip is not None:
+            groups.append(window.tab_strip)  # the tabs as rows of buttons, when shown
         groups.extend(window.tabs.widget(i) for i in range(window.tabs.count()))
         groups.extend(
             window.stack.widget(i)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -37,6 +37,9 @@ from spasmguide.ui.reader import PageView, TabReader
 
 if TYPE_CHECKING:
     pass
+
+
+_REFIT_TABS = (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.StyleChange)
 
 
 def help_icon() -> QIcon:
@@ -308,6 +311,9 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName(self.tr("Topics"))
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
+        # Tabs that do not fit in one row are shown as rows of buttons (see tab_strip.py).
+        self.tab_strip: QWidget | None = None
+        self.tabs.installEventFilter(self)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.tabs)
         self._results_page: QWidget | None = None
@@ -317,6 +323,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.notice)
         layout.addWidget(self.stack, 1)
+        self._central_layout = layout
         self.setCentralWidget(central)
 
         for tab in pack.tabs:
@@ -375,6 +382,15 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(index, plain_tooltip(title))
         return index
 
+    def insert_first_tab(self, widget: QWidget, title: str, tab_id: str) -> int:
+        """Add a tab before all others (the start page)."""
+        blocked = self.tabs.blockSignals(True)  # the tab shown is chosen later, once
+        index = self.tabs.insertTab(0, widget, tab_text(title))
+        self.tabs.blockSignals(blocked)
+        self._tab_ids.insert(0, tab_id)
+        self.tabs.setTabToolTip(index, plain_tooltip(title))
+        return index
+
     def finish_tabs(self) -> None:
         """Add the About tab last, once every other tab is in."""
         self.add_tab(self.about, self.tr("About"), "about")
@@ -399,6 +415,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(results)
         else:
             self.stack.setCurrentWidget(self.tabs)
+        self._show_strip()
 
     def add_beside_help(self, widget: QWidget) -> None:
         """Put a button in the top bar just after "When to get help"."""
@@ -410,6 +427,7 @@ class MainWindow(QMainWindow):
         if self.stack.indexOf(page) < 0:
             self.stack.addWidget(page)
         self.stack.setCurrentWidget(page)
+        self._show_strip()
 
     def set_timer_status(self, text: str) -> None:
         """The small live countdown shown while another tab is open (empty hides it)."""
@@ -520,6 +538,32 @@ class MainWindow(QMainWindow):
         elif self.status_button.text():
             self.status_button.show()
         self.tab_changed.emit(tab_id)
+
+    # -- tabs in rows when one row is too narrow (see tab_strip.py) ----------------------------
+
+    def tabs_in_rows(self) -> bool:
+        """Whether the tabs are shown as rows of buttons (one row would not hold them)."""
+        return self.tab_strip is not None and not self.tabs.tabBar().isVisibleTo(self.tabs)
+
+    @Slot()
+    def fit_tabs(self) -> None:
+        """One tab bar when every tab fits in it, rows of buttons otherwise (never arrows)."""
+        from spasmguide.ui.tab_strip import fit_tabs
+
+        self.tab_strip = fit_tabs(self.tabs, self.tab_strip, self._central_layout)
+        self._show_strip()
+
+    def _show_strip(self) -> None:
+        if self.tab_strip is not None:
+            self.tab_strip.setVisible(
+                not self.tabs.tabBar().isVisibleTo(self.tabs)
+                and self.stack.currentWidget() is self.tabs
+            )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tabs and event.type() in _REFIT_TABS:
+            QTimer.singleShot(0, self, self.fit_tabs)
+        return super().eventFilter(watched, event)
 
     def _fit_disclaimer(self) -> None:
         """Wrap the status line only when it is too long for one line (never cut it off)."""

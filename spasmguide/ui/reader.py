@@ -248,6 +248,8 @@ class TabReader(QWidget):
         self._rows = {section.id: row for row, section in enumerate(tab.sections)}
         self._heading_blocks: list[int] = []  # block number of each section's heading
         self._pack_folder = pack_folder
+        self._pictures: list[str] = []
+        self._picture_width = 0
 
     @property
     def section_list(self) -> QListWidget:
@@ -331,6 +333,14 @@ class TabReader(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._built:
             recolour_cards(self.page.document())  # care cards follow the theme
+            if self._pictures:  # and so do the pictures
+                from spasmguide.ui.pictures import add_picture_resources
+
+                add_picture_resources(self.page.document(), self._pictures, self._picture_width)
+
+    def picture_names(self) -> list[str]:
+        """The drawings shown on this tab's page, once it is laid out."""
+        return list(self._pictures)
 
     def _build_document(self) -> None:
         """Lay out the whole tab as one Markdown document: time grows with its length only.
@@ -348,6 +358,11 @@ class TabReader(QWidget):
         document.setMarkdown("\n".join(parts), MARKDOWN_FEATURES)
         document.setDocumentMargin(16)
         _draw_care_cards(document, sections)
+        if any(section.pictures for section in sections):
+            from spasmguide.ui.pictures import insert_section_pictures, page_picture_width
+
+            self._picture_width = page_picture_width(self.page)
+            self._pictures = insert_section_pictures(document, sections, self._picture_width)
         self._heading_blocks = _unlink_and_find_headings(
             document, [may_leave(section.markdown) for section in sections]
         )

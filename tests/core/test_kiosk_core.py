@@ -79,7 +79,7 @@ def test_good_config_is_read(tmp_path: Path) -> None:
         ("idle_warning = -30", "idle_warning_s", 30),
         ("timer_cap = 1e9", "timer_cap_s", 900),
         ("touch_only = maybe", "touch_only", False),
-        ("start_tab = ../../etc", "start_tab", "overview"),
+        ("start_tab = ../../etc", "start_tab", "start"),
         ("admin_pin_hash = 1234", "admin_pin_hash", ""),
         ("colour = pink", "kiosk", True),
     ],
@@ -414,7 +414,7 @@ def test_every_bad_line_is_reported_and_every_good_key_kept(tmp_path: Path) -> N
     config, warnings = load_kiosk_config(path)
     assert config.touch_only and config.idle_timeout_s == 90 and config.timer_cap_s == 600
     assert verify_pin("739158", config.admin_pin_hash)
-    assert config.start_tab == "overview"
+    assert config.start_tab == "start"
     text = "\n".join(warnings)
     for number in (1, 4, 5, 6, 10):
         assert f"line {number}" in text, number

@@ -472,3 +472,38 @@ def test_in_a_pack_too_big_to_score_every_page_the_best_page_still_comes_first(
     sections["Illnesses"] = "A leg cramp can come with sarcoidosis."
     index = SearchIndex.build(load_pack(write_pack(tmp_path, sections)))
     assert index.query("leg cramp sarcoidosis", limit=3)[0].section_id == "s80"
+
+
+def test_a_hit_inside_a_care_card_carries_the_cards_level(index: SearchIndex) -> None:
+    tetanus = next(h for h in index.query("tetanus") if h.section_id == "when-to-get-help")
+    assert tetanus.care_level == "urgent"
+    chest = next(h for h in index.query("chest pain breathless")
+                 if h.section_id == "when-to-get-help")
+    assert chest.care_level == "emergency"
+    back = next(h for h in index.query("keep coming back")
+                if h.section_id == "when-to-get-help")
+    assert back.care_level == "non-urgent"
+    # The same section, matched in its plain text before the cards: no level.
+    intro = next(h for h in index.query("most leg cramps are not serious")
+                 if h.section_id == "when-to-get-help")
+    assert intro.care_level is None
+    # A section without care cards never has one.
+    assert all(h.care_level is None for h in index.query("stretch calf")
+               if h.section_id != "when-to-get-help")
+
+
+def test_care_card_spans_find_each_card_in_the_plain_text(pack) -> None:
+    from spasmguide.core.care_cards import care_card_spans, care_level_at
+
+    located = pack.locate("when-to-get-help")
+    assert located is not None
+    section = located[1]
+    flat = " ".join(section.text.split())
+    spans = care_card_spans(section.markdown, flat)
+    assert [level for _start, _end, level in spans] == ["emergency", "urgent", "non-urgent"]
+    for start, end, _level in spans:
+        assert 0 <= start < end <= len(flat)
+    assert flat[spans[1][0]:].startswith("Get help today if:")
+    assert care_level_at(spans, spans[0][0]) == "emergency"
+    assert care_level_at(spans, 0) is None
+    assert care_card_spans("No cards here.", "No cards here.") == ()

@@ -182,6 +182,7 @@ def test_text_size_keys_change_the_whole_window(make, qtbot) -> None:
     components = make()
     window = components.window
     activate(qtbot, window)
+    window.show_tab("overview")
     reader = window.readers["overview"]
     assert app_point_size() == DESKTOP_POINT_SIZE
     qtbot.waitUntil(lambda: reader.page.viewport().width() > 800)
@@ -236,6 +237,7 @@ def test_buttons_step_the_text_size_and_stop_at_the_limits(make) -> None:
 
 def test_page_text_column_widens_with_the_text(make, qtbot) -> None:
     components = make()
+    components.window.show_tab("overview")
     page = components.window.readers["overview"].page
     qtbot.waitUntil(lambda: page.viewport().width() > 800)
 

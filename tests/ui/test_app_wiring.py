@@ -25,6 +25,7 @@ def app_parts(qtbot, tmp_path: Path) -> tuple[Components, FakeClock]:
 def test_timer_tab_sits_after_the_topics(app_parts) -> None:
     components, _ = app_parts
     assert components.window.tab_ids() == [
+        "start",
         "overview",
         "treatments",
         "causes",

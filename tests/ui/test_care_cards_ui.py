@@ -64,3 +64,24 @@ def test_cards_take_the_colours_of_the_theme_shown(parts, qtbot, theme: str) -> 
         return True
 
     qtbot.waitUntil(painted)
+
+
+def test_no_blank_line_above_a_card_or_under_its_heading(parts) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    document = parts.window.readers["overview"].page.document()
+    cards = _cards(document)
+    assert cards
+    for card in cards:
+        body = card.cellAt(1, 0)
+        first = body.firstCursorPosition().block()
+        assert first.text().strip(), "an empty line opens the card's body"
+        before = document.findBlock(card.firstPosition() - 1)
+        if not before.text():  # only the line Qt keeps between two cards may be empty
+            assert QTextCursor(before.previous()).currentTable() is not None
+    # Nothing was lost on the way: every sign is still there, in order.
+    text = document.toPlainText()
+    for sign in ("your leg hurts or is swollen", "you think you may have a blood clot",
+                 "your cramps keep coming back", "Most leg cramps are not serious."):
+        assert sign in text
+    assert text.index("Most leg cramps") < text.index("Emergency: Call")

@@ -471,7 +471,7 @@ def test_idle_warning_then_reset(kiosk) -> None:
     assert controller.poll() is IdleState.RESET
     assert not controller.warning.isVisible()
     assert controller.attract.isVisible() and controller.resets == 1
-    assert k.window.current_tab_id() == "overview"
+    assert k.window.current_tab_id() == "start"
 
 
 def test_continue_extends_ten_times(kiosk, qtbot) -> None:
@@ -583,7 +583,7 @@ def test_reset_wipes_everything_the_last_person_left(
     assert clipboard.text(QClipboard.Mode.Clipboard) == ""
     if clipboard.supportsSelection():
         assert clipboard.text(QClipboard.Mode.Selection) == ""
-    assert window.current_tab_id() == "overview"
+    assert window.current_tab_id() == "start"
     assert all(r.page.verticalScrollBar().value() == 0 for r in window.readers.values())
     assert not controller.keypad.isVisible() and not controller.warning.isVisible()
     assert timer_tab_calls == ["stop"] and appearance_calls == ["defaults"]
@@ -666,7 +666,7 @@ def test_attract_screen_swallows_the_first_touch(kiosk, qtbot) -> None:
     centre = window.help_button.mapTo(window, window.help_button.rect().center())
     qtbot.mouseClick(window, Qt.MouseButton.LeftButton, pos=centre)
     assert not attract.isVisible()
-    assert clicks == [] and window.current_tab_id() == "overview"
+    assert clicks == [] and window.current_tab_id() == "start"
     qtbot.mouseClick(window.help_button, Qt.MouseButton.LeftButton)
     assert clicks == [True]
 
@@ -922,7 +922,7 @@ def test_config_ignores_a_user_level_override(wired, private_home: Path) -> None
                           settings=user / "settings.ini")
     controller = components.extras["kiosk"]
     assert controller.policy.timeout_s == 90
-    assert components.window.current_tab_id() == "overview"
+    assert components.window.current_tab_id() == "start"
     assert components.settings.read_only
 
 
@@ -997,7 +997,7 @@ def test_kiosk_ignores_user_settings_and_hides_pack_paths(
     broken.mkdir()
     components, _ = wired(kiosk=True, settings=user_settings, content=broken)
     assert components.extras["appearance"].text_scale() == 100
-    assert components.window.current_tab_id() == "overview"
+    assert components.window.current_tab_id() == "start"
     notice = components.window.notice.label.text()
     assert notice and str(broken) not in notice and "run.py" not in notice
     assert user_settings.read_text().startswith("[view]\ntext_scale=250")

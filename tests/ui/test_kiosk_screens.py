@@ -137,7 +137,7 @@ def test_no_visible_control_overlaps_the_staff_corner(kiosk_at, width: int, heig
     assert corner.isVisible()
     corner_rect = _global_rect(corner)
     assert _global_rect(k.window).contains(corner_rect)
-    for page in ("overview", "timer", "about"):
+    for page in ("start", "overview", "timer", "about"):
         k.window.show_tab(page)
         _settle()
         for widget in _visitor_controls(k.window):
@@ -211,3 +211,31 @@ def test_about_tab_and_disclaimer_are_whole_at_800x600(kiosk_at) -> None:
     label = k.window.disclaimer_label
     assert label.height() >= label.heightForWidth(label.width())
     assert _global_rect(k.window).contains(_global_rect(label))
+
+
+@pytest.mark.parametrize(("width", "height"), [(800, 600), (1024, 600)])
+def test_tabs_never_hide_behind_scroll_arrows_at_200_percent(
+    kiosk_at, qtbot, width: int, height: int
+) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    from spasmguide.ui.tab_strip import tabs_fit
+
+    k = kiosk_at(width, height, scale=200)
+    _settle()
+    window = k.window
+    screen = _global_rect(window)
+    bar = window.tabs.tabBar()
+    if bar.isVisible():
+        assert tabs_fit(window.tabs)
+        assert not [b for b in bar.findChildren(QToolButton) if b.isVisible()]  # no arrows
+        for index in range(bar.count()):
+            rect = bar.tabRect(index)
+            assert bar.rect().contains(rect), bar.tabText(index)
+            assert screen.contains(QRect(bar.mapToGlobal(rect.topLeft()), rect.size()))
+    else:
+        strip = window.tab_strip
+        assert strip is not None and strip.isVisible()
+        for button in strip.buttons():
+            assert button.isVisible() and screen.contains(_global_rect(button)), button.text()
+    assert window.tab_ids()[0] == "start"

@@ -33,9 +33,9 @@ def tab_titles(components: Components) -> list[str]:
     return [tabs.tabText(i) for i in range(tabs.count())]
 
 
-def test_topic_tabs_in_order(make) -> None:
+def test_topic_tabs_in_order_after_the_start_page(make) -> None:
     titles = tab_titles(make())
-    assert titles[:4] == ["Overview", "Treatments", "Causes", "Muscle types"]
+    assert titles[:5] == ["Start", "Overview", "Treatments", "Causes", "Muscle types"]
     assert titles[-1] == "About"
 
 
@@ -101,7 +101,7 @@ def test_broken_content_pack_shows_notice_and_bundled_guide(make, tmp_path: Path
     assert window.notice.isVisible()
     message = window.notice.label.text()
     assert "could not be opened" in message and "causes.md:3" in message
-    assert tab_titles(components)[:4] == ["Overview", "Treatments", "Causes", "Muscle types"]
+    assert tab_titles(components)[1:5] == ["Overview", "Treatments", "Causes", "Muscle types"]
     window.notice.dismiss.click()
     assert not window.notice.isVisible()
 
@@ -122,7 +122,7 @@ def test_unreadable_settings_file_is_set_aside_and_defaults_used(make, tmp_path:
     garbage = b"[window]\nlast_tab=\x00\xff\xfe garbage\n[view\ntext_scale=9999\n"
     settings.write_bytes(garbage)
     components = make(settings=settings)
-    assert components.window.current_tab_id() == "overview"
+    assert components.window.current_tab_id() == "start"
     assert settings.with_name("bad.ini.corrupt").read_bytes() == garbage
     assert "set aside" in components.window.notice.label.text()
 
@@ -236,3 +236,54 @@ def test_a_tab_with_an_action_row_still_gives_its_text_the_height(make, qtbot) -
     reader = window.readers["treatments"]
     assert any(button.isVisible() for button in reader.findChildren(QPushButton))
     qtbot.waitUntil(lambda: reader.page.height() > 0.75 * reader.height())
+
+
+def test_tabs_that_do_not_fit_get_smaller_words_then_rows_never_arrows(make, qtbot) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    from spasmguide.ui.tab_strip import SMALLEST_POINT_SIZE
+
+    components = make()
+    window = components.window
+    bar = window.tabs.tabBar()
+    appearance = components.extras["appearance"]
+    assert not window.tabs_in_rows()  # 1280x720 at 100 %: one ordinary row of tabs
+    assert bar.font().pointSizeF() == QApplication.font().pointSizeF()
+
+    window.resize(800, 600)
+    appearance.set_text_scale(200)
+    qtbot.waitUntil(lambda: bar.font().pointSizeF() < QApplication.font().pointSizeF())
+    for _ in range(3):
+        QApplication.processEvents()
+    assert not window.tabs_in_rows() and bar.isVisible()
+    assert bar.font().pointSizeF() >= SMALLEST_POINT_SIZE
+    assert not [b for b in bar.findChildren(QToolButton) if b.isVisible()]  # no arrows
+    for index in range(bar.count()):
+        assert bar.rect().contains(bar.tabRect(index)), bar.tabText(index)
+
+    window.resize(640, 480)  # the smallest window: even the smallest tab words need rows
+    appearance.set_text_scale(200)
+    qtbot.waitUntil(window.tabs_in_rows)
+    strip = window.tab_strip
+    assert strip is not None
+    qtbot.waitUntil(strip.isVisible)
+    buttons = strip.buttons()
+    assert [b.accessibleName() for b in buttons] == [
+        window.tabs.tabText(i).replace("&&", "&") for i in range(window.tabs.count())
+    ]
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in buttons))
+    for button in buttons:
+        top_left = button.mapTo(window, button.rect().topLeft())
+        assert window.rect().contains(top_left)
+        assert button.width() >= button.fontMetrics().horizontalAdvance(button.text())
+        assert top_left.x() + button.width() <= window.width()
+    buttons[2].click()
+    assert window.current_tab_id() == window.tab_ids()[2]
+    assert buttons[2].isChecked() and not buttons[0].isChecked()
+    window.show_tab("about")
+    assert buttons[-1].isChecked()
+    appearance.set_text_scale(100)
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: not window.tabs_in_rows())
+    assert bar.isVisible() and not strip.isVisible()
+    assert bar.font().pointSizeF() == QApplication.font().pointSizeF()

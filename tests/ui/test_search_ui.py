@@ -295,3 +295,49 @@ def test_a_treatment_row_shows_its_evidence_badge(qtbot, index: SearchIndex, pac
         if image.pixel(x, y) == badge
     )
     assert painted > 50, "no evidence badge painted on the chamomile row"
+
+
+def test_a_hit_inside_a_care_card_shows_the_cards_colour_and_level(
+    qtbot, index: SearchIndex
+) -> None:
+    from PySide6.QtGui import QColor
+
+    from spasmguide.ui.care_card_view import card_colours, theme_for_palette
+
+    made = Parts.__new__(Parts)
+    made.window = QWidget()
+    made.box = SearchBox(index.examples)
+    made.results = SearchResults(index)
+    layout = QVBoxLayout(made.window)
+    layout.addWidget(made.box)
+    layout.addWidget(made.results)
+    made.controller = SearchController(index, made.box, made.results, made.window)
+    qtbot.addWidget(made.window)
+    made.window.resize(900, 700)
+    made.window.show()
+    qtbot.waitExposed(made.window)
+    qtbot.keyClicks(made.box, "tetanus")
+    view = made.results.list
+    model = view.model()
+    rows = [model.index(row, 0) for row in range(model.rowCount())]
+    card_row = next(i for i in rows if i.data(HIT_ROLE).section_id == "when-to-get-help")
+    assert card_row.data(HIT_ROLE).care_level == "urgent"
+    assert "Urgent care card." in card_row.data(Qt.ItemDataRole.AccessibleTextRole)
+    view.selectionModel().clearSelection()
+    view.setCurrentIndex(model.index(-1, 0))
+
+    def painted(index_, colour: str) -> int:
+        image = view.viewport().grab(view.visualRect(index_)).toImage()
+        wanted = QColor(colour).rgb()
+        return sum(
+            1
+            for y in range(0, image.height(), 2)
+            for x in range(0, image.width(), 2)
+            if image.pixel(x, y) == wanted
+        )
+
+    band = card_colours("urgent", theme_for_palette())[0]
+    assert painted(card_row, band) > 50, "no care-card badge painted on the row"
+    others = [i for i in rows if i.data(HIT_ROLE).care_level is None]
+    for other in others:
+        assert "care card" not in other.data(Qt.ItemDataRole.AccessibleTextRole)

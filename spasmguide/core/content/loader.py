@@ -16,6 +16,7 @@ from spasmguide.core.content.files import (
 from spasmguide.core.content.markdown import _parse_tab_file
 from spasmguide.core.content.model import ID_RE as _ID_RE
 from spasmguide.core.content.model import PACK_FILE, Pack, Source, Tab
+from spasmguide.core.content.pictures import attach_pictures, read_pictures
 from spasmguide.core.content.toml_lines import parse_toml, toml_key_line, toml_table_lines
 from spasmguide.core.errors import ContentError, Problem
 from spasmguide.core.pack_safety import (
@@ -27,7 +28,7 @@ from spasmguide.core.pack_safety import (
     tab_is_treatments,
 )
 
-RESERVED_TAB_IDS = frozenset({"timer", "about"})
+RESERVED_TAB_IDS = frozenset({"start", "timer", "about"})
 """Tabs the program adds itself; a pack's tab may not take their ids."""
 
 _PACK_KEYS = {
@@ -44,6 +45,7 @@ _PACK_KEYS = {
     "reviewed_against": False,
     "help_contacts": False,
     "evidence": False,
+    "pictures": False,
 }
 _TAB_KEYS = {"id": True, "title": True, "file": True, "treatments": False}
 _SOURCE_KEYS = {"title": True, "used_for": True, "author": False, "publisher": False}
@@ -72,8 +74,8 @@ def _check_table(
                 )
             continue
         value = table[key]
-        if key in CHECKED_HERE:
-            continue  # see spasmguide.core.pack_safety
+        if key in CHECKED_HERE or key == "pictures":
+            continue  # see spasmguide.core.pack_safety and spasmguide.core.content.pictures
         expected_list = key in ("tabs", "sources")
         if expected_list:
             if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
@@ -250,6 +252,7 @@ def load_pack(path: Path | str, *, contacts: HelpContacts | None = None) -> Pack
     _check_images(root, images, problems)
     safety = read_safety_settings(data, text, problems)
     tabs = apply_safety(tabs, treatment_tabs, safety, contacts, problems)
+    tabs = attach_pictures(tabs, read_pictures(data, text, problems), problems)
     contacts = HelpContacts(
         (contacts and contacts.emergency_number) or safety.contacts.emergency_number,
         (contacts and contacts.advice_line) or safety.contacts.advice_line,

@@ -17,6 +17,18 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
 @dataclass(frozen=True)
+class Picture:
+    """One of the guide's drawings (``resources/pictures/NAME.svg``) and the words that say
+    what it shows, for people who cannot see it (in the pack's language)."""
+
+    name: str
+    alt: str
+
+    def __repr__(self) -> str:
+        return f"Picture({self.name!r})"
+
+
+@dataclass(frozen=True)
 class Section:
     """One ``## Section`` of a tab.
 
@@ -27,6 +39,7 @@ class Section:
         text: The body as plain text, for search, speech and JSON.
         line: Line of the heading in the tab's file (1-based).
         evidence: How well a treatment section is backed (None for other sections).
+        pictures: Drawings shown beside the section's text, in order.
     """
 
     id: str
@@ -35,6 +48,7 @@ class Section:
     text: str
     line: int
     evidence: Evidence | None = None
+    pictures: tuple[Picture, ...] = ()
 
     def __repr__(self) -> str:
         return f"Section({self.id!r}, {self.title!r})"
@@ -116,6 +130,11 @@ class Pack:
     def word_count(self) -> int:
         """Number of words of body text across the pack."""
         return sum(len(s.text.split()) for _, s in self.sections())
+
+
+def pictures_folder() -> Path:
+    """The guide's drawings, shared by the packs of every language."""
+    return Path(__file__).resolve().parents[3] / "resources" / "pictures"
 
 
 def bundled_pack_path(language: str = "en") -> Path:

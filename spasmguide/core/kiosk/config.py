@@ -53,7 +53,7 @@ class KioskConfig:
     touch_only: bool = False
     content: Path | None = None
     admin_pin_hash: str = field(default="", repr=False)
-    start_tab: str = "overview"
+    start_tab: str = "start"
     state_dir: Path | None = None
     # The clinic's own emergency number and advice line for the guide's text ("" = the pack's).
     emergency_number: str = ""
@@ -224,7 +224,7 @@ def _read_values(entries: list[IniEntry], path: Path, warnings: list[str]) -> di
                 values["start_tab"] = raw
             else:
                 warnings.append(f"kiosk config: start_tab = {raw[:40]!r} is not a tab id; "
-                                "using overview")
+                                "using the start page")
         elif key == "printer":
             name = raw.strip()
             if name and (len(name) > 127 or not _PRINTER.fullmatch(name)):

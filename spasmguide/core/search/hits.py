@@ -31,6 +31,8 @@ class Hit:
         weak: True when the pack has nothing on the query's main words, so this hit
             matches only its lesser ones ("chest pain" finds pages about pain, none
             about the chest): the guide may not answer the question.
+        care_level: The level of the care card the snippet comes from ("urgent", ...),
+            or None when the snippet is not inside a care card.
     """
 
     tab_id: str
@@ -43,6 +45,7 @@ class Hit:
     corrected_from: str | None = None
     corrected_to: str | None = None
     weak: bool = False
+    care_level: str | None = None
 
     def __repr__(self) -> str:
         fix = ""
@@ -64,6 +67,7 @@ def hit_to_json(hit: Hit) -> dict[str, Any]:
         "corrected_from": hit.corrected_from,
         "corrected_to": hit.corrected_to,
         "weak": hit.weak,
+        "care_level": hit.care_level,
     }
 
 
@@ -104,10 +108,15 @@ class Matcher:
         return tuple(dict.fromkeys(terms))[:MAX_TERMS]
 
 
+def first_term_at(text: Text, terms: Sequence[str]) -> int:
+    """Where the earliest of ``terms`` is in ``text`` (0 when none is there)."""
+    found = [at for at in (text.folded.find(t) for t in terms) if at >= 0]
+    return min(found, default=0)
+
+
 def snippet(text: Text, terms: Sequence[str]) -> str:
     """About 25 words of ``text`` from just before the earliest of ``terms``."""
-    found = [at for at in (text.folded.find(t) for t in terms) if at >= 0]
-    return _snippet(text.flat, min(found, default=0))
+    return _snippet(text.flat, first_term_at(text, terms))
 
 
 def _snippet(flat: str, at: int) -> str:

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from spasmguide.core.care_cards import care_card_spans, care_level_at
 from spasmguide.core.errors import describe_exception
 from spasmguide.core.search import cache
 from spasmguide.core.search.analysis import Language, fold_keep_length, language_for
 from spasmguide.core.search.documents import SUPPORT_TABS, Documents, documents_of
-from spasmguide.core.search.hits import Hit, Matcher, Text, snippet
+from spasmguide.core.search.hits import Hit, Matcher, Text, first_term_at, snippet
 from spasmguide.core.search.planner import MIN_SUGGEST_WORD, Plan, Planner
 from spasmguide.core.search.ranking import Ranker
 from spasmguide.core.search.typos import Corrector
@@ -54,6 +55,8 @@ class SearchIndex:
         self._help_section = help_section
         self._lock = threading.Lock()
         self._texts: OrderedDict[int, Text] = OrderedDict()
+        # Where each section's care cards are in its text, for a hit's care level.
+        self._care_spans: dict[str, tuple[tuple[int, int, str], ...]] = {}
         if vocabulary is None:
             rows = connection.execute("SELECT term, doc FROM vocab").fetchall()
             vocabulary = Vocabulary(dict(rows), len(documents), self.language)
@@ -106,6 +109,12 @@ class SearchIndex:
         )
         if cached is None and cache_dir is not None:
             cache.store(pack, documents, cache_dir, db, index._vocabulary.state())
+        sections = pack.sections() if hasattr(pack, "sections") else ()
+        for _tab, section in sections:
+            if ":::" in section.markdown:
+                spans = care_card_spans(section.markdown, " ".join(section.text.split()))
+                if spans:
+                    index._care_spans[section.id] = spans
         return index
 
     # ----------------------------------------------------------------- querying
@@ -215,6 +224,8 @@ class SearchIndex:
         document = self._documents[rowid]
         text = self._text_of(rowid)
         terms = matcher.terms_in(text)
+        spans = self._care_spans.get(document.section_id)
+        level = care_level_at(spans, first_term_at(text, terms)) if spans else None
         return Hit(
             tab_id=document.tab_id,
             tab_title=document.tab_title,
@@ -226,6 +237,7 @@ class SearchIndex:
             corrected_from=plan.corrected_from,
             corrected_to=plan.corrected_to,
             weak=weak,
+            care_level=level,
         )
 
 

@@ -87,6 +87,12 @@ class TimerBuild:
         self._set_font(self._instruction, self.INSTRUCTION_PT)
         self._instruction.setMinimumHeight(90)
         self._instruction.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The current step's picture, large, beside its instruction (none for most rests).
+        self._picture = QLabel()
+        self._picture.setObjectName("timerPicture")
+        self._picture.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self._picture.hide()
+        self._picture_key: tuple[object, ...] = ()
         self._countdown = QLabel()
         self._countdown.setAccessibleName(self.tr("Time remaining"))
         self._set_font(self._countdown, self.COUNTDOWN_PT, bold=True)
@@ -127,8 +133,11 @@ class TimerBuild:
         self._log_offered = False
         # The step's name and its time sit in a panel above the scrolling part (see below),
         # so they are on screen at every window and text size.
+        step_row = QHBoxLayout()
+        step_row.addWidget(self._picture, 0, Qt.AlignmentFlag.AlignTop)
+        step_row.addWidget(self._instruction, 1)
+        cue_layout.addLayout(step_row)
         for widget in (
-            self._instruction,
             self._note,
             self._message_label,
             self._help_button,

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QAccessibleEvent,
     QFont,
     QFontMetrics,
+    QPixmap,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from spasmguide.core.content.model import Picture
 from spasmguide.core.timer import (
     RoutineTimer,
     StepRun,
     TimerState,
     format_clock,
 )
+from spasmguide.ui.pictures import ASPECT
 from spasmguide.ui.timer.widgets import BASE_POINT_SIZE, run_instruction, run_title, step_label
 
 log = logging.getLogger(__name__)
@@ -112,6 +115,7 @@ class TimerRender:
             self._instruction.setText(run_instruction(run))
             self._note.setText(run.step.note)
         self._note.setVisible(bool(self._note.text()))
+        self._show_picture(None if state is TimerState.FINISHED else run.step.picture)
 
         counting_up = run.counts_up and state in (TimerState.RUNNING, TimerState.PAUSED)
         self._countdown.setVisible(not counting_up)
@@ -156,6 +160,35 @@ class TimerRender:
         self._render_buttons(timer)
         self._announce(timer)
         self._emit_status(timer)
+
+    def _show_picture(self, picture: Picture | None) -> None:
+        """The step's picture, large, in the theme's colours; drawn only once the tab is in
+        view (so start-up never loads QtSvg for a tab nobody has opened)."""
+        label = self._picture
+        if picture is None:
+            label.hide()
+            label.setAccessibleName("")
+            self._picture_key = ()
+            return
+        if not self.isVisible():
+            return
+        width = max(120, min(self.width() * 2 // 7, 26 * self.fontMetrics().horizontalAdvance("M")))
+        from spasmguide.ui.pictures import picture_colours, picture_image
+
+        key = (picture.name, width, picture_colours())
+        if key != self._picture_key:
+            self._picture_key = key
+            screen = self.screen()
+            scale = screen.devicePixelRatio() if screen is not None else 1.0
+            image = picture_image(picture.name, width, scale=max(1.0, scale))
+            if image is None:
+                label.hide()
+                return
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setFixedSize(width, round(width * ASPECT))
+        label.setAccessibleName(picture.alt)
+        label.setToolTip(picture.alt)
+        label.show()
 
     def _render_steps(self, timer: RoutineTimer) -> None:
         state = timer.state

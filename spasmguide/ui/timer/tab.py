@@ -414,10 +414,13 @@ class TimerTab(TimerBuild, TimerRender, QWidget):
         super().resizeEvent(event)
         self._fit_glance()
         self._fit_step_list()  # wrapped steps take more or fewer lines at a new width
+        self.refresh()  # the step's picture is sized to the tab
 
     def changeEvent(self, event: QEvent) -> None:
         """Follow the app's text size: children with their own sizes are rescaled here."""
         super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.refresh()  # the step's picture in the new theme's colours
         if event.type() == QEvent.Type.FontChange:
             self._sized = [e for e in self._sized if isValid(e[0])]
             for widget, size, bold in self._sized:

@@ -81,7 +81,7 @@ def run_instruction(run: StepRun) -> str:
 # A calm highlight for the step-change cue: noticeable, not alarming.
 CUE_STYLE = """
 QFrame#timerCue { border: 3px solid transparent; border-radius: 12px; }
-QFrame#timerCue[flash="true"] { background-color: #fff1c2; border-color: #d99a00; }
+QFrame#timerCue[flash="true"] { border-color: palette(highlight); }
 QFrame#timerGlance { border: 3px solid palette(mid); border-radius: 12px; }
 QFrame#timerGlance[state="running"] { border: 3px solid palette(highlight); }
 QFrame#timerGlance[state="paused"] { border: 3px dashed palette(text); }
