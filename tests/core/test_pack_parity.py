@@ -244,3 +244,29 @@ def test_an_unknown_language_names_the_languages_there_are(command: list[str]) -
     assert result.returncode == 2
     assert "there is no guide in language 'xx' yet; available: en, es" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_translation_without_the_pictures_is_told_each_one(tmp_path: Path) -> None:
+    # The bundled Spanish guide with its drawings taken out: each section picture and each
+    # step's picture is named, with where English has it.
+    import re
+    import shutil
+
+    from spasmguide.core.content import bundled_pack_path
+
+    spanish = tmp_path / "es"
+    shutil.copytree(bundled_pack_path("es"), spanish)
+    pack_toml = (spanish / "pack.toml").read_text(encoding="utf-8")
+    pack_toml = re.sub(r"\[\[pictures\]\]\n(?:[a-z]+ = .*\n)+", "", pack_toml)
+    (spanish / "pack.toml").write_text(pack_toml, encoding="utf-8")
+    routines = (spanish / "routines.toml").read_text(encoding="utf-8")
+    routines = re.sub(r"(?m)^picture(?:_alt)? = .*\n", "", routines)
+    (spanish / "routines.toml").write_text(routines, encoding="utf-8")
+    english = load_pack(bundled_pack_path("en"))
+    found = [str(p) for p in compare_packs(load_pack(spanish), english)]
+    section_pictures = sum(len(s.pictures) for _, s in english.sections())
+    step_pictures = sum(1 for r in english.routines for s in r.steps if s.picture is not None)
+    assert section_pictures >= 5 and step_pictures >= 5
+    assert sum("picture '" in p and "is missing" in p for p in found) == section_pictures
+    assert sum("picture is none here" in p for p in found) == step_pictures
+    assert any("picture 'night-cramps/calf-stretch-seated-towel' is missing" in p for p in found)

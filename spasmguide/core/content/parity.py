@@ -7,7 +7,7 @@ a section's tab and evidence label, a step's kind and length, a question's level
 difference becomes a :class:`Problem` pointing at the file and line to fix.
 
 Every kind of id is one entry of :data:`KINDS`: a name and a function listing that kind's
-:class:`Item` in a pack. Adding a kind (a section's ``picture``, say) is one more entry.
+:class:`Item` in a pack. Adding a kind is one more entry.
 """
 
 from __future__ import annotations
@@ -131,6 +131,7 @@ def _steps(pack: Pack, texts: _Texts) -> list[Item]:
                 ("repeats", step.repeats),
                 ("rest_seconds", step.rest_seconds),
                 ("adjustable", step.adjustable),
+                ("picture", step.picture.name if step.picture is not None else ""),
             )
             items.append(Item(f"{routine.id}/{s + 1}", "routines.toml", _at(mine, s), facts))
     return items
@@ -178,17 +179,28 @@ def _synonym_groups(pack: Pack, texts: _Texts) -> list[Item]:
     return [Item(g, "synonyms.toml", _at(lines, i)) for i, g in enumerate(group_ids)]
 
 
-def _section_field(name: str) -> Collector:
-    """Ids that sections hold in the field ``name`` (for example a ``picture``), if any."""
+_PICTURE_KEY_RE = re.compile(r"""^\s*(section|picture)\s*=\s*["']([^"']*)["']""")
 
-    def collect(pack: Pack, texts: _Texts) -> list[Item]:
-        return [
-            Item(str(value), tab.file, section.line, (("section", section.id),))
-            for tab, section in pack.sections()
-            if (value := getattr(section, name, None))
-        ]
 
-    return collect
+def _pictures(pack: Pack, texts: _Texts) -> list[Item]:
+    """A section's drawings, as ``section-id/picture-name``, at their ``[[pictures]]`` entry."""
+    text = texts(PACK_FILE)
+    lines = text.splitlines()
+    where: dict[str, int] = {}
+    for start in toml_table_lines(text, "pictures"):
+        keys: dict[str, str] = {}
+        for number in range(start + 1, len(lines) + 1):
+            if _HEADER_RE.match(lines[number - 1]):
+                break
+            match = _PICTURE_KEY_RE.match(lines[number - 1])
+            if match:
+                keys[match.group(1)] = match.group(2)
+        where.setdefault(f"{keys.get('section')}/{keys.get('picture')}", start)
+    return [
+        Item(f"{section.id}/{picture.name}", PACK_FILE, where.get(f"{section.id}/{picture.name}"))
+        for _tab, section in pack.sections()
+        for picture in section.pictures
+    ]
 
 
 KINDS: tuple[tuple[str, Collector], ...] = (
@@ -199,7 +211,7 @@ KINDS: tuple[tuple[str, Collector], ...] = (
     ("checker question", _questions),
     ("checker result", _results),
     ("synonym group", _synonym_groups),
-    ("picture", _section_field("picture")),
+    ("picture", _pictures),
 )
 """Every kind of id compared, in the order problems are reported."""
 
