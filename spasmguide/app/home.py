@@ -34,28 +34,42 @@ whose places the pack has is not shown."""
 
 
 def card_words(card_id: str, target: str) -> tuple[str, str]:
-    """The title and the line under it of a card, in the reader's language."""
-    tr = QCoreApplication.translate
+    """The title and the line under it of a card, in the reader's language.
+
+    Each string is a literal ``QCoreApplication.translate`` call, which ``lupdate`` finds.
+    """
     if card_id == "cramp-now":
-        return (tr("StartPage", "I have a cramp now"),
-                tr("StartPage", "Stretch and rub the muscle. See what to do, step by step."))
+        return (
+            QCoreApplication.translate("StartPage", "I have a cramp now"),
+            QCoreApplication.translate(
+                "StartPage", "Stretch and rub the muscle. See what to do, step by step."),
+        )
     if card_id == "is-it-serious":
+        title = QCoreApplication.translate("StartPage", "Is it serious?")
         if target == CHECKER_LINK:
-            return (tr("StartPage", "Is it serious?"),
-                    tr("StartPage", "Answer a few yes or no questions to see if you need "
-                                    "help, and how soon."))
-        return (tr("StartPage", "Is it serious?"),
-                tr("StartPage", "The signs that mean you should get help, and how soon."))
+            return title, QCoreApplication.translate(
+                "StartPage",
+                "Answer a few yes or no questions to see if you need help, and how soon.")
+        return title, QCoreApplication.translate(
+            "StartPage", "The signs that mean you should get help, and how soon.")
     if card_id == "causes":
-        return (tr("StartPage", "Why does it happen?"),
-                tr("StartPage", "Common causes of leg cramps, from tired muscles to some "
-                                "medicines."))
+        return (
+            QCoreApplication.translate("StartPage", "Why does it happen?"),
+            QCoreApplication.translate(
+                "StartPage", "Common causes of leg cramps, from tired muscles to some medicines."),
+        )
     if card_id == "treatments":
-        return (tr("StartPage", "What helps?"),
-                tr("StartPage", "Stretches, a warm or cold compress, and which home remedies "
-                                "are proven."))
-    return (tr("StartPage", "Muscle types"),
-            tr("StartPage", "The three kinds of muscle, and which kind cramps."))
+        return (
+            QCoreApplication.translate("StartPage", "What helps?"),
+            QCoreApplication.translate(
+                "StartPage",
+                "Stretches, a warm or cold compress, and which home remedies are proven."),
+        )
+    return (
+        QCoreApplication.translate("StartPage", "Muscle types"),
+        QCoreApplication.translate(
+            "StartPage", "The three kinds of muscle, and which kind cramps."),
+    )
 
 
 def known_targets(pack: Pack) -> set[str]:

@@ -233,10 +233,18 @@ def make_language_switch(components: Components, min_height: int | None = None) 
 
 
 def build_language_switch(components: Components, host: LanguageHost) -> Any:
-    """The language switch in the tool bar (none when there is only one language)."""
+    """The language switch in the tool bar, and a second one on the start page, where a
+    visitor who reads Spanish better looks first (none when there is only one language)."""
     switch = make_language_switch(components)
     if switch is None:
         return None
     components.window.add_toolbar_widget(switch)
     components.extras["language_switch"] = switch
+    start_page = components.extras.get("start_page")
+    if start_page is not None:
+        on_start = make_language_switch(components)
+        if on_start is not None:
+            on_start.setObjectName("start-language-switch")
+            start_page.add_corner_widget(on_start)
+            components.extras["start_language_switch"] = on_start
     return switch

@@ -972,6 +972,10 @@ No se puede deshacer. Para guardar una copia, use antes Exportar CSV.</translati
         <translation>Pruebas: {label}.</translation>
     </message>
     <message>
+        <source>{level} care card.</source>
+        <translation>Tarjeta de aviso: {level}.</translation>
+    </message>
+    <message>
         <source>{title}, in {tab}.{badge} {snippet}</source>
         <translation>{title}, en {tab}.{badge} {snippet}</translation>
     </message>
@@ -1302,6 +1306,73 @@ Instale %1.</translation>
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <source>I have a cramp now</source>
+        <translation>Tengo un calambre ahora</translation>
+    </message>
+    <message>
+        <source>Stretch and rub the muscle. See what to do, step by step.</source>
+        <translation>Estire y frote el músculo. Vea qué hacer, paso a paso.</translation>
+    </message>
+    <message>
+        <source>Is it serious?</source>
+        <translation>¿Es grave?</translation>
+    </message>
+    <message>
+        <source>Answer a few yes or no questions to see if you need help, and how soon.</source>
+        <translation>Responda unas preguntas de sí o no para saber si necesita ayuda, y qué tan pronto.</translation>
+    </message>
+    <message>
+        <source>The signs that mean you should get help, and how soon.</source>
+        <translation>Las señales de que debe buscar ayuda, y qué tan pronto.</translation>
+    </message>
+    <message>
+        <source>Why does it happen?</source>
+        <translation>¿Por qué pasa?</translation>
+    </message>
+    <message>
+        <source>Common causes of leg cramps, from tired muscles to some medicines.</source>
+        <translation>Causas comunes de los calambres en las piernas, desde músculos cansados hasta algunas medicinas.</translation>
+    </message>
+    <message>
+        <source>What helps?</source>
+        <translation>¿Qué ayuda?</translation>
+    </message>
+    <message>
+        <source>Stretches, a warm or cold compress, and which home remedies are proven.</source>
+        <translation>Estiramientos, una compresa tibia o fría, y qué remedios caseros están comprobados.</translation>
+    </message>
+    <message>
+        <source>Muscle types</source>
+        <translation>Tipos de músculo</translation>
+    </message>
+    <message>
+        <source>The three kinds of muscle, and which kind cramps.</source>
+        <translation>Los tres tipos de músculo, y cuál tiene calambres.</translation>
+    </message>
+    <message>
+        <source>Time the cramp with the timer</source>
+        <translation>Mida el calambre con el temporizador</translation>
+    </message>
+    <message>
+        <source>Open the timer, ready to time how long the cramp lasts</source>
+        <translation>Abra el temporizador, listo para medir cuánto dura el calambre</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>What do you need?</source>
+        <translation>¿Qué necesita?</translation>
+    </message>
+    <message>
+        <source>Tap what fits you best. The tabs above hold the whole guide.</source>
+        <translation>Toque lo que mejor describe su caso. Las pestañas de arriba tienen toda la guía.</translation>
+    </message>
+</context>
+<context>
     <name>TabReader</name>
     <message>
         <source>Sections in %1</source>
@@ -1322,6 +1393,17 @@ Instale %1.</translation>
     <message>
         <source>When to get help</source>
         <translation>Cuándo buscar ayuda</translation>
+    </message>
+</context>
+<context>
+    <name>TabStrip</name>
+    <message>
+        <source>Topics</source>
+        <translation>Temas</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Pestaña</translation>
     </message>
 </context>
 <context>

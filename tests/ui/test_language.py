@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
@@ -53,6 +54,11 @@ def shown(qtbot, components: Components) -> Components:
         window.show()
     qtbot.waitExposed(window)
     return components
+
+
+def tab_text(window: Any, tab_id: str) -> str:
+    """The words on the tab ``tab_id``."""
+    return window.tabs.tabText(window.tab_ids().index(tab_id))
 
 
 def switch_to(qtbot, components: Components) -> Components:
@@ -120,7 +126,8 @@ def test_lang_es_starts_the_spanish_guide(qtbot, tmp_path: Path) -> None:
     window = components.window
     assert components.pack.language == "es"
     assert current_language() == "es" and QLocale().language() == QLocale.Language.Spanish
-    assert window.tabs.tabText(0) == "Resumen"
+    assert window.tabs.tabText(0) == "Inicio"  # the start page, then the guide's tabs
+    assert tab_text(window, "overview") == "Resumen"
     assert window.help_button.text() == "Cuándo buscar ayuda"
     assert components.extras["checker_button"].text() == "¿Es grave?"
     assert components.extras["language_switch"].text() == "English"
@@ -175,7 +182,7 @@ def test_switch_keeps_the_tab_section_size_and_search(qtbot, tmp_path: Path) -> 
     components.extras["search_box"].setText("calf")
     new = switch_to(qtbot, components)
     assert new.window is not window and not window.isVisible()
-    assert new.pack.language == "es" and new.window.tabs.tabText(1) == "Tratamientos"
+    assert new.pack.language == "es" and tab_text(new.window, "treatments") == "Tratamientos"
     assert new.window.current_tab_id() == "treatments"
     assert new.window.readers["treatments"].current_section_id() == "night-cramps"
     assert new.window.geometry().size() == geometry.size()
@@ -186,6 +193,29 @@ def test_switch_keeps_the_tab_section_size_and_search(qtbot, tmp_path: Path) -> 
     back = switch_to(qtbot, new)
     assert back.window.help_button.text() == "When to get help"
     assert back.window.readers["treatments"].current_section_id() == "night-cramps"
+
+
+def test_the_start_page_has_its_own_switch_and_it_changes_the_whole_window(
+    qtbot, tmp_path: Path
+) -> None:
+    components = shown(qtbot, build(LaunchOptions(settings=tmp_path / "s.ini", lang="en")))
+    page = components.extras["start_page"]
+    on_start = components.extras["start_language_switch"]
+    assert on_start.text() == "Español" and on_start.parent() is not None
+    assert page.isAncestorOf(on_start)
+    host = components.extras["language"]
+    switched: list[Components] = []
+    host.switched.append(switched.append)
+    qtbot.mouseClick(on_start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(switched) == 1)
+    new = switched[0]
+    _windows.append(new.window)
+    qtbot.waitExposed(new.window)
+    assert new.pack.language == "es"
+    assert new.window.current_tab_id() == "start" and tab_text(new.window, "start") == "Inicio"
+    titles = [card.title() for card in new.extras["start_page"].cards()]
+    assert "Tengo un calambre ahora" in titles and "¿Es grave?" in titles
+    assert new.extras["start_language_switch"].text() == "English"
 
 
 def test_a_routine_under_way_is_chosen_again_and_the_stop_is_said(qtbot, tmp_path: Path) -> None:
@@ -211,7 +241,7 @@ def test_the_choice_is_remembered_on_the_desktop(qtbot, tmp_path: Path) -> None:
     switch_to(qtbot, components)
     assert SettingsStore(settings).get(LANGUAGE_SETTING) == "es"
     again = shown(qtbot, build(LaunchOptions(settings=settings)))
-    assert again.pack.language == "es" and again.window.tabs.tabText(0) == "Resumen"
+    assert again.pack.language == "es" and tab_text(again.window, "overview") == "Resumen"
 
 
 def test_read_aloud_chooses_a_voice_for_the_language_or_says_there_is_none(qtbot) -> None:
@@ -290,7 +320,7 @@ def test_kiosk_starts_in_the_clinic_language_and_resets_back_to_it(qtbot, kiosk)
     spanish = made[-1]
     assert spanish.window.help_button.text() == "Cuándo buscar ayuda"
     assert spanish.extras["kiosk"].attract.isVisible()  # ready for the next person
-    assert spanish.window.current_tab_id() == "overview"
+    assert spanish.window.current_tab_id() == "start"  # the kiosk's home
     assert QApplication.activeModalWidget() is None
 
 
