@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from spasmguide.core.care_cards import care_card_spans
 from spasmguide.core.content.characters import shown, unsafe_character
 from spasmguide.core.content.files import (
     MAX_FILE_BYTES,
@@ -15,7 +17,7 @@ from spasmguide.core.content.files import (
 )
 from spasmguide.core.content.markdown import _parse_tab_file
 from spasmguide.core.content.model import ID_RE as _ID_RE
-from spasmguide.core.content.model import PACK_FILE, Pack, Source, Tab
+from spasmguide.core.content.model import PACK_FILE, Pack, Section, Source, Tab
 from spasmguide.core.content.pictures import attach_pictures, read_pictures
 from spasmguide.core.content.toml_lines import parse_toml, toml_key_line, toml_table_lines
 from spasmguide.core.errors import ContentError, Problem
@@ -136,6 +138,15 @@ def _check_link_targets(
             )
 
 
+def with_care_spans(section: Section) -> Section:
+    """``section`` knowing where its care cards are in its text (worked out once, here, so a
+    start from the pack cache never needs the Markdown parser for it)."""
+    if ":::" not in section.markdown:
+        return section
+    spans = care_card_spans(section.markdown, " ".join(section.text.split()))
+    return replace(section, care_cards=spans) if spans else section
+
+
 def load_pack(path: Path | str, *, contacts: HelpContacts | None = None) -> Pack:
     """Read and validate the content pack in folder ``path``.
 
@@ -253,6 +264,10 @@ def load_pack(path: Path | str, *, contacts: HelpContacts | None = None) -> Pack
     safety = read_safety_settings(data, text, problems)
     tabs = apply_safety(tabs, treatment_tabs, safety, contacts, problems)
     tabs = attach_pictures(tabs, read_pictures(data, text, problems), problems)
+    tabs = [
+        replace(tab, sections=tuple(with_care_spans(section) for section in tab.sections))
+        for tab in tabs
+    ]
     contacts = HelpContacts(
         (contacts and contacts.emergency_number) or safety.contacts.emergency_number,
         (contacts and contacts.advice_line) or safety.contacts.advice_line,

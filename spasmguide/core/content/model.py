@@ -40,6 +40,8 @@ class Section:
         line: Line of the heading in the tab's file (1-based).
         evidence: How well a treatment section is backed (None for other sections).
         pictures: Drawings shown beside the section's text, in order.
+        care_cards: Where each care card is in ``text`` with its white space collapsed:
+            (start, end, level), so search can say a hit is inside one.
     """
 
     id: str
@@ -49,6 +51,7 @@ class Section:
     line: int
     evidence: Evidence | None = None
     pictures: tuple[Picture, ...] = ()
+    care_cards: tuple[tuple[int, int, str], ...] = ()
 
     def __repr__(self) -> str:
         return f"Section({self.id!r}, {self.title!r})"

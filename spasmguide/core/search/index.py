@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from spasmguide.core.care_cards import care_card_spans, care_level_at
+from spasmguide.core.care_cards import care_level_at
 from spasmguide.core.errors import describe_exception
 from spasmguide.core.search import cache
 from spasmguide.core.search.analysis import Language, fold_keep_length, language_for
@@ -111,10 +111,9 @@ class SearchIndex:
             cache.store(pack, documents, cache_dir, db, index._vocabulary.state())
         sections = pack.sections() if hasattr(pack, "sections") else ()
         for _tab, section in sections:
-            if ":::" in section.markdown:
-                spans = care_card_spans(section.markdown, " ".join(section.text.split()))
-                if spans:
-                    index._care_spans[section.id] = spans
+            spans = getattr(section, "care_cards", ())  # found when the pack was read
+            if spans:
+                index._care_spans[section.id] = spans
         return index
 
     # ----------------------------------------------------------------- querying
