@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from spasmguide.app import Components, build
 from spasmguide.app.home import CARD_TARGETS, TIMER_BUTTON, choose_targets, known_targets
 from spasmguide.cli import LaunchOptions
-from spasmguide.core.content import load_pack
+from spasmguide.core.content import bundled_pack_path, load_pack
 from spasmguide.core.content.loader import CHECKER_LINK
 from spasmguide.core.kiosk import KioskConfig
 from tests.fakes import FakeClock
@@ -155,8 +156,11 @@ def test_targets_are_chosen_first_choice_first_and_only_from_the_pack(pack) -> N
     assert set(CARD_TARGETS) == {card for card in choose_targets(known)}
 
 
-def test_a_small_widget_can_sit_in_the_page_corner(make, qtbot) -> None:
-    page = make().extras["start_page"]
+def test_a_small_widget_can_sit_in_the_page_corner(make, qtbot, tmp_path: Path) -> None:
+    # A clinic's own pack in one language: no language switch takes the corner.
+    clinic = tmp_path / "clinic"
+    shutil.copytree(bundled_pack_path(), clinic)
+    page = make(content=clinic).extras["start_page"]
     assert not page.corner.isVisible()
     extra = QLabel("EN")
     page.add_corner_widget(extra)
