@@ -243,8 +243,9 @@ def _add_commands(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_language_option(parser: argparse.ArgumentParser) -> None:
+    # Not given here, the --lang before the command (or English) applies.
     parser.add_argument(
-        "--lang", default="en", metavar="CODE",
+        "--lang", default=argparse.SUPPRESS, metavar="CODE",
         help="language of the bundled guide (ignored with a pack folder of your own)",
     )
 
@@ -271,6 +272,8 @@ def run_command(
     if getattr(args, "pack", None) is None and getattr(args, "content", None) is not None:
         # ``--content DIR`` given before the command means the same as after it.
         args.pack = args.content
+    if getattr(args, "lang", None) is None:
+        args.lang = "en"
     if args.command == "check-content":
         directory = (args.directory or getattr(args, "pack", None)
                      or bundled_pack_dir("check-content", args.lang, err))

@@ -82,6 +82,16 @@ def test_content_given_before_the_command_is_the_pack_used(tmp_path: Path) -> No
     assert missing.returncode == 1 and "is not a content pack folder" in missing.stderr
 
 
+def test_lang_before_the_command_is_the_language_used() -> None:
+    before = run("--lang", "es", "search", "calambre", "--json")
+    after = run("search", "calambre", "--lang", "es", "--json")
+    assert before.returncode == 0, before.stderr
+    assert before.stdout == after.stdout
+    assert json.loads(before.stdout)[0]["tab"] in {"Resumen", "Tratamientos", "Causas"}
+    english = run("content", "--json")  # no --lang anywhere: English
+    assert json.loads(english.stdout)["pack"]["language"] == "en"
+
+
 def test_output_cut_short_by_a_closed_pipe_exits_quietly() -> None:
     # As `search cramp --json | head -1` once head has gone: nobody reads the pipe any more.
     # The reading end is closed before the command starts, so every write fails, however
