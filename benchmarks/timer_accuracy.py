@@ -61,7 +61,7 @@ def real_clock_run(lengths: tuple[int, ...], *, hidden: bool) -> bool:
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
-    from spasmguide.ui.timer_tab import TimerTab
+    from spasmguide.ui.timer import TimerTab
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     chime = SilentChime()

@@ -27,7 +27,7 @@ def build_timer(components: Components, clock: Callable[[], float]) -> None:
 
     def make() -> Any:
         from spasmguide.ui.chime import Chime
-        from spasmguide.ui.timer_tab import TimerTab
+        from spasmguide.ui.timer import TimerTab
 
         timer_tab = TimerTab(components.pack.routines, clock=clock, chime=Chime())
         timer_tab.status_changed.connect(window.set_timer_status)

@@ -18,7 +18,7 @@ from spasmguide.ui.appearance import build_palette
 from spasmguide.ui.design import DARK, HIGH_CONTRAST, LIGHT
 from spasmguide.ui.pictures import ACCENT, LINE, PICTURE_URL, picture_image, picture_svg
 from spasmguide.ui.reader import TabReader
-from spasmguide.ui.timer_tab import TimerTab
+from spasmguide.ui.timer import TimerTab
 from tests.fakes import FakeClock
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

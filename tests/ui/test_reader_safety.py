@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel
 from spasmguide.core.content import Section, Tab
 from spasmguide.core.routines import Routine, Step
 from spasmguide.ui.reader import TabReader
-from spasmguide.ui.timer_tab import TimerTab
+from spasmguide.ui.timer import TimerTab
 from tests.ui.test_timer_tab import FakeChime
 
 IMAGE = QTextDocument.ResourceType.ImageResource.value

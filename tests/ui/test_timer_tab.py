@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QPushButton, QTab
 
 from spasmguide.core.routines import Routine, Step
 from spasmguide.ui.chime import Chime
-from spasmguide.ui.timer_tab import DONE_MESSAGE, TimerTab
+from spasmguide.ui.timer import DONE_MESSAGE, TimerTab
 from tests.fakes import FakeClock
 
 # The offscreen platform used in tests cannot resize windows to their size hints and says so

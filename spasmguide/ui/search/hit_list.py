@@ -234,19 +234,7 @@ class HitDelegate(QStyledItemDelegate):
         width = min(metrics.horizontalAdvance(text) + 12, room.width() // 2)
         box = QRect(room.right() - width - self.padding, room.top(), width, room.height())
         background, colour = badge_colours(evidence.label)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(background))
-        painter.drawRoundedRect(box, 4, 4)
-        painter.setPen(QColor(colour))
-        painter.setFont(font)
-        painter.drawText(
-            box.adjusted(6, 0, -6, 0),
-            Qt.AlignmentFlag.AlignCenter,
-            metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - 12),
-        )
-        painter.restore()
+        _paint_badge(painter, box, background, colour, font, text)
         return width + self.padding
 
     def _paint_care_level(
@@ -264,19 +252,11 @@ class HitDelegate(QStyledItemDelegate):
         width = min(needed, room.width() // 2)
         box = QRect(room.right() - width - self.padding, room.top(), width, room.height())
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(band))
         painter.drawRect(QRect(row.left(), row.top(), max(2, self.padding // 2), row.height()))
-        painter.drawRoundedRect(box, 4, 4)
-        painter.setPen(QColor(band_text))
-        painter.setFont(font)
-        painter.drawText(
-            box.adjusted(6, 0, -6, 0),
-            Qt.AlignmentFlag.AlignCenter,
-            metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - 12),
-        )
         painter.restore()
+        _paint_badge(painter, box, band, band_text, font, text)
         return width + self.padding
 
     def _snippet_layout(
@@ -329,3 +309,20 @@ class HitDelegate(QStyledItemDelegate):
         for line in lines:
             # Line by line, so a line that did not fit is never drawn over another.
             line.draw(painter, QPointF(float(left), float(top)))
+
+
+def _paint_badge(
+    painter: QPainter, box: QRect, background: str, colour: str, font: QFont, text: str
+) -> None:
+    """A rounded badge filling ``box``: ``text`` centred (elided to fit) in ``colour``."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(background))
+    painter.drawRoundedRect(box, 4, 4)
+    painter.setPen(QColor(colour))
+    painter.setFont(font)
+    room = box.adjusted(6, 0, -6, 0)
+    elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, room.width())
+    painter.drawText(room, Qt.AlignmentFlag.AlignCenter, elided)
+    painter.restore()
