@@ -30,7 +30,7 @@ def main(argv: list[str]) -> int:
         components = build(options, pack_cache=Path(cache))
         window = components.window
         loop = QEventLoop()
-        window.first_painted.connect(loop.quit)
+        window.settled.connect(loop.quit)
         window.show()
         QTimer.singleShot(60_000, loop.quit)  # the caller's timeout reports a hang
         loop.exec()

@@ -108,7 +108,7 @@ def build_checker(components: Components) -> None:
     extras.add_later("checker", load)
     extras.add_later("checker_page", make_page)
     extras.add_later("checker_offer", make_offer)
-    window.first_painted.connect(lambda: extras.make_now("checker_offer"))
+    extras.make_after_first_frame("checker_offer")
 
 
 def reset_checker(extras: Extras) -> None:

@@ -18,6 +18,8 @@ class Extras(dict[str, Any]):
     def __init__(self) -> None:
         super().__init__()
         self._makers: dict[str, Callable[[], Any]] = {}
+        self.after_first_frame: list[Callable[[], object]] = []
+        """Set-up run once the window has painted, in this order (see ``settle``)."""
 
     def add_later(self, name: str, make: Callable[[], Any]) -> None:
         """Make ``name`` with ``make`` when it is first asked for."""
@@ -26,6 +28,12 @@ class Extras(dict[str, Any]):
     def is_made(self, name: str) -> bool:
         """Whether ``name`` exists already (asking for it with [] or get() would make it)."""
         return dict.__contains__(self, name)
+
+    def make_after_first_frame(self, name: str, *, first: bool = False) -> None:
+        """Make ``name`` once the window has painted, unless something asks for it earlier;
+        ``first``: before the steps registered so far."""
+        self.after_first_frame.insert(0 if first else len(self.after_first_frame),
+                                      lambda: self.make_now(name))
 
     def make_now(self, name: str) -> Any:
         """The part ``name``, made now if it was waiting; None when there is no such part."""
@@ -46,6 +54,26 @@ class Extras(dict[str, Any]):
         if name not in self:
             return default
         return self[name]  # makes a waiting part
+
+
+def settle(window: MainWindow, steps: list[Callable[[], object]]) -> None:
+    """Run ``steps`` one per event-loop pass, then emit ``window.settled``.
+
+    What the first frame does not need is made here. One step at a time, each in its own
+    pass of the event loop, so a key pressed meanwhile is answered after at most one step
+    instead of after all of them. Steps added while this runs are run too. A window closed
+    and deleted meanwhile (a switch of language) runs no more of its steps.
+    """
+    from PySide6.QtCore import QTimer
+
+    def next_step() -> None:
+        if not steps:
+            window.mark_settled()
+            return
+        steps.pop(0)()
+        QTimer.singleShot(0, window, next_step)
+
+    QTimer.singleShot(0, window, next_step)
 
 
 class Components:

@@ -14,7 +14,7 @@ from spasmguide.app.diary import build_diary
 from spasmguide.app.home import build_start_page
 from spasmguide.app.kiosk import KioskChoice, build_kiosk, choose_kiosk
 from spasmguide.app.language import LanguageHost, build_language_switch, start_language
-from spasmguide.app.parts import Components
+from spasmguide.app.parts import Components, settle
 from spasmguide.app.search import build_search
 from spasmguide.app.takehome import build_takehome
 from spasmguide.app.timer import build_timer
@@ -144,6 +144,8 @@ def build(
     build_language_switch(components, language_host)
     restore_view(components)
     window.closing.connect(lambda: save_view(components))
+    steps = components.extras.after_first_frame
+    window.first_painted.connect(lambda: settle(window, steps))
     for message in [notice, *settings.warnings]:
         if message:
             window.show_notice(message)

@@ -45,7 +45,10 @@ def build_search(components: Components, cache_dir: Path | None = None) -> None:
         extras.update(search_index=index, search_results=results)
         if box.text():
             controller.search(box.text())  # typed before the search was ready
-        QTimer.singleShot(0, index.warm_up)
+        if window.is_settled():
+            QTimer.singleShot(0, index.warm_up)
+        else:
+            extras.after_first_frame.append(index.warm_up)
         return controller
 
     def open_hit(hit: Any) -> None:
@@ -65,5 +68,5 @@ def build_search(components: Components, cache_dir: Path | None = None) -> None:
     extras.add_later("search_controller", make_controller)
     extras.add_later("search_index", lambda: controller_part("search_index"))
     extras.add_later("search_results", lambda: controller_part("search_results"))
-    window.first_painted.connect(lambda: extras.make_now("search_controller"))
+    extras.make_after_first_frame("search_controller", first=True)
     box.textChanged.connect(lambda _text: extras.make_now("search_controller"))

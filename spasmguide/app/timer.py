@@ -14,8 +14,8 @@ from spasmguide.app.parts import Components
 def build_timer(components: Components, clock: Callable[[], float]) -> None:
     """The Timer tab, its live countdown in the status area, and its help link.
 
-    The tab is not in view at start-up, so its content is made just after the window first
-    paints, or earlier when the tab is opened or ``extras["timer_tab"]`` is asked for.
+    The tab is not in view at start-up, so its content is made once the window has painted
+    and the search is ready, or earlier when the tab is opened or ``extras["timer_tab"]`` is asked for.
     """
     window, extras = components.window, components.extras
     page = QWidget()
@@ -40,4 +40,4 @@ def build_timer(components: Components, clock: Callable[[], float]) -> None:
 
     extras.add_later("timer_tab", make)
     window.tab_changed.connect(lambda tab_id: tab_id == "timer" and extras.make_now("timer_tab"))
-    window.first_painted.connect(lambda: extras.make_now("timer_tab"))
+    extras.make_after_first_frame("timer_tab")

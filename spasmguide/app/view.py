@@ -40,7 +40,7 @@ def build_accessibility(components: Components) -> None:
     appearance.setParent(window)
     host = extras.get("language")
     read_aloud = ReadAloud(window, start=False, language=host.language if host else "en")
-    window.first_painted.connect(read_aloud.start)
+    extras.after_first_frame.append(read_aloud.start)
     window.closing.connect(read_aloud.stop)
     controls = ViewControls(appearance, read_aloud, lambda: current_section_text(window))
     window.add_toolbar_widget(controls)
@@ -55,7 +55,7 @@ def build_accessibility(components: Components) -> None:
         return install_navigation(window)
 
     extras.add_later("navigation", make_navigation)
-    window.first_painted.connect(lambda: extras.make_now("navigation"))
+    extras.make_after_first_frame("navigation")
 
 
 def restore_view(components: Components) -> None:

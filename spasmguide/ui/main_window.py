@@ -132,11 +132,13 @@ class MainWindow(QMainWindow):
         tab_changed(str): the id of the tab now shown.
         closing(): the window is closing (save settings now).
         first_painted(): the window has painted once; slow, optional set-up can start.
+        settled(): the set-up left until after the first frame is all done.
     """
 
     tab_changed = Signal(str)
     closing = Signal()
     first_painted = Signal()
+    settled = Signal()
 
     def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,6 +148,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(640, 480)
         self._tab_ids: list[str] = []
         self._painted = False
+        self._settled = False
         # Asked before closing; returning False refuses (kiosk mode).
         self.close_guard: Callable[[], bool] | None = None
         self._link_actions: dict[str, Callable[[], None]] = {}
@@ -439,6 +442,16 @@ class MainWindow(QMainWindow):
     def has_painted(self) -> bool:
         """Whether the window has painted at least once."""
         return self._painted
+
+    def is_settled(self) -> bool:
+        """Whether the set-up left until after the first frame is done (``settled``)."""
+        return self._settled
+
+    def mark_settled(self) -> None:
+        """Say that the set-up after the first frame is done (emits ``settled`` once)."""
+        if not self._settled:
+            self._settled = True
+            self.settled.emit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

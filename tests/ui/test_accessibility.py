@@ -58,8 +58,8 @@ def make(qtbot, tmp_path: Path):
         qtbot.addWidget(components.window)
         components.window.resize(1280, 720)
         # Parts made just after the first paint (Timer tab, Tab order, speech) are ready
-        # once first_painted has fired, as they are for a person a moment after start.
-        with qtbot.waitSignal(components.window.first_painted, timeout=5000):
+        # once the window has settled, as they are for a person a moment after start.
+        with qtbot.waitSignal(components.window.settled, timeout=20_000):
             components.window.show()
         qtbot.waitExposed(components.window)
         return components

@@ -105,16 +105,49 @@ def test_timer_tab_is_made_when_opened_before_the_first_paint(tmp_path: Path, qt
     assert components.window.tabs.currentWidget().isAncestorOf(components.extras["timer_tab"])
 
 
-def test_timer_tab_waits_for_the_first_paint_then_is_made(tmp_path: Path, qtbot) -> None:
+def test_parts_wait_for_the_first_paint_then_are_made_search_first(
+    tmp_path: Path, qtbot
+) -> None:
     components = build(LaunchOptions(settings=tmp_path / "s.ini"), clock=FakeClock())
-    window = components.window
+    window, extras = components.window, components.extras
     qtbot.addWidget(window)
-    assert not components.extras.is_made("timer_tab")
-    with qtbot.waitSignal(window.first_painted):
+    later = ("search_controller", "timer_tab", "checker_offer", "navigation")
+    assert not any(extras.is_made(name) for name in later)
+    made: list[str] = []
+    for step in extras.after_first_frame:  # note the order in which the steps make parts
+        step_names = [n for n in later if n not in made]
+        extras.after_first_frame[extras.after_first_frame.index(step)] = (
+            lambda s=step, names=step_names: (
+                s(), made.extend(n for n in names if extras.is_made(n) and n not in made)
+            )
+        )
+    with qtbot.waitSignal(window.settled, timeout=20_000):
         window.show()
-    assert components.extras.is_made("timer_tab")
-    navigation = components.extras["navigation"]
-    assert not navigation.order_pending
+    assert window.has_painted() and window.is_settled()
+    assert all(extras.is_made(name) for name in later)
+    assert made[0] == "search_controller"  # what a person types first needs it first
+    assert not extras["navigation"].order_pending
+
+
+def test_settling_lets_other_events_through_between_steps(qtbot) -> None:
+    from PySide6.QtCore import QTimer
+
+    from spasmguide.app.parts import settle
+    from spasmguide.core.content import bundled_pack_path, load_pack
+    from spasmguide.ui.main_window import MainWindow
+
+    window = MainWindow(load_pack(bundled_pack_path("en")))
+    qtbot.addWidget(window)
+    order: list[str] = []
+
+    def first() -> None:
+        order.append("first step")
+        # What arrives while a step runs (a key press, say) is answered before the next one.
+        QTimer.singleShot(0, lambda: order.append("event"))
+
+    with qtbot.waitSignal(window.settled, timeout=20_000):
+        settle(window, [first, lambda: order.append("second step")])
+    assert order == ["first step", "event", "second step"]
 
 
 def test_escape_in_an_empty_search_box_returns_to_reading(app_parts, qtbot) -> None:

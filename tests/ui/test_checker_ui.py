@@ -19,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("private_home")
 def shown(qtbot, components: Components) -> Components:
     window = components.window
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.first_painted):
+    with qtbot.waitSignal(window.settled, timeout=20_000):
         window.show()
     qtbot.waitExposed(window)
     window.activateWindow()

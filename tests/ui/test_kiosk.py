@@ -133,7 +133,7 @@ def kiosk(qtbot, private_home: Path):
             quit_app=lambda: quits.append(True),
         )
         # As a visitor meets it: painted, with what is made just after the first paint made.
-        with qtbot.waitSignal(window.first_painted):
+        with qtbot.waitSignal(window.settled, timeout=20_000):
             window.show()
         qtbot.waitExposed(window)
         window.activateWindow()

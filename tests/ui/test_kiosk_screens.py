@@ -47,7 +47,7 @@ def kiosk_at(qtbot, tmp_path: Path, monkeypatch):
         qtbot.addWidget(window)
         controller = components.extras["kiosk"]
         made.append(controller)
-        with qtbot.waitSignal(window.first_painted):
+        with qtbot.waitSignal(window.settled, timeout=20_000):
             window.show()
         qtbot.waitExposed(window)
         window.resize(width, height)

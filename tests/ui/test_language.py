@@ -50,7 +50,7 @@ def english_again():
 def shown(qtbot, components: Components) -> Components:
     window = components.window
     _windows.append(window)
-    with qtbot.waitSignal(window.first_painted):
+    with qtbot.waitSignal(window.settled, timeout=20_000):
         window.show()
     qtbot.waitExposed(window)
     return components

@@ -112,7 +112,7 @@ def shown(qtbot, components: Components, size: tuple[int, int] = (1280, 720)) ->
     window = components.window
     qtbot.addWidget(window)
     window.resize(*size)
-    with qtbot.waitSignal(window.first_painted):
+    with qtbot.waitSignal(window.settled, timeout=20_000):
         window.show()
     qtbot.waitExposed(window)
     return components

@@ -33,7 +33,7 @@ def make(qtbot, tmp_path: Path, monkeypatch):
         made.append(components)
         qtbot.addWidget(components.window)
         components.window.resize(1280, 720)
-        with qtbot.waitSignal(components.window.first_painted, timeout=10_000):
+        with qtbot.waitSignal(components.window.settled, timeout=20_000):
             components.window.show()
         qtbot.waitExposed(components.window)
         return components
