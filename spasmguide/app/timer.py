@@ -15,7 +15,8 @@ def build_timer(components: Components, clock: Callable[[], float]) -> None:
     """The Timer tab, its live countdown in the status area, and its help link.
 
     The tab is not in view at start-up, so its content is made once the window has painted
-    and the search is ready, or earlier when the tab is opened or ``extras["timer_tab"]`` is asked for.
+    and the search is ready, or earlier when the tab is opened or ``extras["timer_tab"]`` is
+    asked for.
     """
     window, extras = components.window, components.extras
     page = QWidget()
