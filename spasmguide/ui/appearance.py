@@ -1,8 +1,9 @@
 """Themes and text size for the whole window: light, dark, high contrast, 80 % to 250 %.
 
 Colours are set as a QPalette on the QApplication (Fusion style, which draws from the palette
-and nothing else), and a thin proxy of Fusion gives every control a clearly visible focus
-ring. Text size is the application font, so every widget and every page follows it.
+and nothing else) and in the application style sheet, which also draws a clearly visible
+focus ring (see ``ui.focus_ring``). Text size is the application font, so every widget and
+every page follows it.
 """
 
 from __future__ import annotations
@@ -11,27 +12,17 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRect, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
     QGuiApplication,
-    QPainter,
     QPalette,
-    QPen,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
     QFrame,
-    QProxyStyle,
-    QPushButton,
-    QStyle,
-    QStyleOption,
-    QStyleOptionComplex,
-    QTabBar,
-    QToolButton,
     QWidget,
 )
 
@@ -47,6 +38,7 @@ from spasmguide.ui.design import (
     Theme,
     application_style_sheet,
 )
+from spasmguide.ui.focus_ring import FRAMED, install_focus_ring
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +50,6 @@ __all__ = [
     "LIGHT",
     "THEME_COLORS",
     "Appearance",
-    "FocusRingStyle",
     "Theme",
     "build_palette",
     "give_ring_room",
@@ -124,134 +115,14 @@ def build_palette(theme: Theme) -> QPalette:
     return palette
 
 
-class FocusRingStyle(QProxyStyle):
-    """Fusion, plus a solid focus ring on every control that has keyboard focus.
-
-    Fusion's own focus marks are thin and drawn only after a key press; people who see poorly
-    need a thick one that is always there. The ring is drawn after the control itself, so it
-    works for our widgets and for any added later, with no style sheet (a style sheet would
-    stop application font changes reaching widgets).
-    """
-
-    RING = 3
-    """Ring width in pixels."""
-
-    def __init__(self) -> None:
-        super().__init__("Fusion")
-        self.theme = LIGHT
-
-    def _ring(
-        self, painter: QPainter, rect: QRect, width: int | None = None, color: str = ""
-    ) -> None:
-        width = width or self.RING
-        painter.save()
-        pen = QPen(QColor(color or self.theme.focus), width)
-        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        half = width / 2
-        painter.drawRect(QRectF(rect).adjusted(half, half, -half, -half))
-        painter.restore()
-
-    @staticmethod
-    def _focused(option: QStyleOption | None) -> bool:
-        return option is not None and bool(option.state & QStyle.StateFlag.State_HasFocus)
-
-    def drawPrimitive(
-        self,
-        element: QStyle.PrimitiveElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        pe = QStyle.PrimitiveElement
-        if element == pe.PE_FrameFocusRect:
-            if isinstance(widget, QPushButton | QToolButton | QTabBar):
-                return  # these get the full ring in drawControl / drawComplexControl
-            self._ring(painter, option.rect, 2 if isinstance(widget, QAbstractItemView) else None)
-            return
-        super().drawPrimitive(element, option, painter, widget)
-        if element == pe.PE_FrameLineEdit:
-            self._ring_or_border(painter, option)
-
-    def _ring_or_border(self, painter: QPainter, option: QStyleOption) -> None:
-        """The focus ring, or a 1 px border at least 3:1 against the window (Fusion's own
-        border is the window colour a little darker: invisible on black)."""
-        if self._focused(option):
-            self._ring(painter, option.rect)
-        else:
-            self._ring(painter, option.rect, 1, self.theme.frame)
-
-    def drawControl(
-        self,
-        element: QStyle.ControlElement,
-        option: QStyleOption,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        ce = QStyle.ControlElement
-        if element == ce.CE_ShapedFrame and isinstance(widget, QAbstractScrollArea):
-            self._ring_or_border(painter, option)  # the whole frame of a list or page
-            return
-        super().drawControl(element, option, painter, widget)
-        flat = isinstance(widget, QPushButton) and widget.isFlat()
-        if element == ce.CE_PushButton and not flat:
-            self._ring_or_border(painter, option)
-        elif element == ce.CE_PushButton and self._focused(option):
-            self._ring(painter, option.rect)
-        elif element == ce.CE_TabBarTab:
-            if option.state & QStyle.StateFlag.State_Selected:
-                # A thick bar marks the tab shown, in every theme, not a shade of grey.
-                bar = QRect(option.rect)
-                bar.setHeight(4)
-                # A brush, not fillRect: resolving fillRect's overloads makes PySide build
-                # QGradient's 169 presets, a cost in the very first frame.
-                painter.save()
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(self.theme.highlight))
-                painter.drawRect(bar)
-                painter.restore()
-            if self._focused(option):
-                self._ring(painter, option.rect)
-
-    def drawComplexControl(
-        self,
-        control: QStyle.ComplexControl,
-        option: QStyleOptionComplex,
-        painter: QPainter,
-        widget: QWidget | None = None,
-    ) -> None:
-        super().drawComplexControl(control, option, painter, widget)
-        cc = QStyle.ComplexControl
-        if control == cc.CC_ScrollBar:
-            # Fusion shades the handle from the button colour: black on black in high contrast.
-            handle = self.subControlRect(
-                control, option, QStyle.SubControl.SC_ScrollBarSlider, widget
-            )
-            if handle.isValid():
-                self._ring(painter, handle, 2, self.theme.frame)
-            return
-        if self._focused(option) and control in (
-            cc.CC_ToolButton,
-            cc.CC_ComboBox,
-            cc.CC_SpinBox,
-            cc.CC_Slider,
-            cc.CC_Dial,
-        ):
-            self._ring(painter, option.rect)
-
-
 def give_ring_room(area: QAbstractScrollArea) -> None:
-    """Make the frame of a list or page as wide as the focus ring, outside its viewport.
+    """Give a list or page the style sheet's border, and its focus ring when it has focus.
 
-    A plain panel takes its width from ``lineWidth``; ``FocusRingStyle`` draws the frame
-    itself (a thin border, or the ring when the area has focus). Each widget that needs
-    it asks here: a style that answered Qt's frame-width question instead would be called
-    from Python over a thousand times before the first paint.
+    The border and padding together are as wide as the ring, outside the viewport, so the
+    ring covers no text. Call before the area is first shown.
     """
-    area.setFrameShape(QFrame.Shape.Panel)
-    area.setFrameShadow(QFrame.Shadow.Plain)
-    area.setLineWidth(FocusRingStyle.RING)
+    area.setFrameShape(QFrame.Shape.StyledPanel)
+    area.setProperty(FRAMED, True)
 
 
 class Appearance(QObject):
@@ -295,11 +166,10 @@ class Appearance(QObject):
             self._theme if self._theme != "high-contrast" else DEFAULT_THEME
         )
         # Fusion paints with the palette alone, so our colours are what users see.
-        style = app.style()
-        if not isinstance(style, FocusRingStyle):
-            style = FocusRingStyle()
-            app.setStyle(style)
-        self._style = style
+        if app.property("spasmguide-style") != "Fusion":  # once: setting it repolishes all
+            app.setStyle("Fusion")
+            app.setProperty("spasmguide-style", "Fusion")
+        install_focus_ring(app)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         self._apply_theme()
         self._apply_font()
@@ -409,10 +279,8 @@ class Appearance(QObject):
     # -- applying -----------------------------------------------------------------------------
 
     def _apply_theme(self) -> None:
-        theme = self.colors()
-        self._style.theme = theme
-        # Setting the palette repaints every widget, ring included.
-        self._app.setPalette(build_palette(theme))
+        # Setting the palette repaints every widget.
+        self._app.setPalette(build_palette(self.colors()))
         self._refresh_style_sheets()
 
     def _apply_font(self) -> None:

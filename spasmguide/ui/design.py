@@ -31,7 +31,7 @@ READING_MEASURE_EM = 40
 
 SPACE = {"xs": 4, "s": 8, "m": 16, "l": 24, "xl": 32, "xxl": 48}
 """Spacing steps in pixels."""
-RADIUS = {"control": 6, "card": 12}
+RADIUS = {"field": 4, "control": 6, "card": 12}
 """Corner radii in pixels."""
 FOCUS_RING_PX = 3
 """Width of the focus ring drawn on every focused control."""
@@ -225,14 +225,55 @@ def color_fields() -> list[str]:
 def application_style_sheet(theme: Theme) -> str:
     """The one application style sheet: what the palette cannot say, from the tokens.
 
-    It names only the guide's own parts, so every other control keeps Fusion's drawing and
-    the focus ring from ``FocusRingStyle``. No rule sets a font size: text size stays the
-    application font's, so A+ / A- reach everything.
+    Buttons, text fields and the framed lists and pages get a border of at least 3:1 against
+    the window (Fusion's own is the window colour a little darker: invisible on black) and the
+    focus ring; the bar over the tab shown and the focus ring of other controls
+    (``ui.focus_ring``) are coloured here too. Everything else keeps Fusion's drawing. No rule
+    sets a font size: text size stays the application font's, so A+ / A- reach everything.
     """
     t = theme
     radius = RADIUS["control"]
     ring = FOCUS_RING_PX
+    thin = ring - 1  # padding that keeps a control's size when its border thickens
     return f"""
+QPushButton {{
+    background: {t.button}; color: {t.button_text};
+    border: 1px solid {t.frame}; border-radius: {radius}px;
+    padding: {thin}px {thin + SPACE["xs"]}px;
+}}
+QPushButton:hover {{ background: {t.hover}; }}
+QPushButton:pressed {{ background: {t.window}; }}
+QPushButton:checked {{ background: {t.highlight}; color: {t.highlighted_text}; }}
+QPushButton:disabled {{ color: {t.disabled_text}; }}
+QPushButton:flat {{ background: transparent; border: 1px solid transparent; }}
+QPushButton:focus, QPushButton:flat:focus {{
+    border: {ring}px solid {t.focus}; padding: 0 {SPACE["xs"]}px;
+}}
+QLineEdit {{
+    background: {t.base}; color: {t.text};
+    border: 1px solid {t.frame}; border-radius: {RADIUS["field"]}px;
+    padding: {thin + 2}px {thin + 4}px;
+}}
+QLineEdit:focus {{ border: {ring}px solid {t.focus}; padding: 2px 4px; }}
+QAbstractSpinBox QLineEdit, QComboBox QLineEdit {{
+    border: none; padding: 0; background: transparent;
+}}
+QAbstractScrollArea[framed="true"] {{
+    background: {t.base}; border: 1px solid {t.frame}; padding: {thin}px;
+}}
+QAbstractScrollArea[framed="true"]:focus {{ border: {ring}px solid {t.focus}; padding: 0; }}
+QFrame#focus-ring {{ border: {ring}px solid {t.focus}; background: transparent; }}
+QFrame#selected-tab-mark {{ background: {t.highlight}; }}
+QScrollBar:vertical {{ background: {t.base}; width: 16px; margin: 0; }}
+QScrollBar:horizontal {{ background: {t.base}; height: 16px; margin: 0; }}
+QScrollBar::handle {{
+    background: {t.frame}; border: 3px solid {t.base}; border-radius: 7px;
+}}
+QScrollBar::handle:vertical {{ min-height: 32px; }}
+QScrollBar::handle:horizontal {{ min-width: 32px; }}
+QScrollBar::handle:hover {{ background: {t.text}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QPushButton#help-button {{
     background: {t.help_background}; color: {t.help_text};
     border: {ring}px solid {t.help_background}; border-radius: {radius}px;

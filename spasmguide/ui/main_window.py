@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from spasmguide import __version__
 from spasmguide.core.content import Pack
+from spasmguide.ui.focus_ring import SelectedTabMark
 from spasmguide.ui.plain import escape, plain_tooltip, tab_text
 from spasmguide.ui.reader import PageView, TabReader
 from spasmguide.ui.top_bar import TopBar
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName(self.tr("Topics"))
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
+        self.tab_mark = SelectedTabMark(self.tabs.tabBar())
         # Tabs that do not fit in one row are shown as rows of buttons (see tab_strip.py).
         self.tab_strip: QWidget | None = None
         self.tabs.installEventFilter(self)

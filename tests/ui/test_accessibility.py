@@ -175,6 +175,67 @@ def test_focus_ring_is_painted_on_the_focused_control(make, qtbot, theme: str) -
         assert _has_color(widget.grab().toImage(), focus), type(widget).__name__
 
 
+@pytest.mark.parametrize("theme", ["light", "high-contrast"])
+def test_focus_ring_follows_other_controls_and_the_tab_shown(make, qtbot, theme: str) -> None:
+    from spasmguide.ui.focus_ring import install_focus_ring
+
+    components = make()
+    appearance_of(components).set_theme(theme)
+    colors = THEME_COLORS[theme]
+    window = components.window
+    activate(qtbot, window)
+    bar = window.tabs.tabBar()
+    keeper = install_focus_ring(QApplication.instance())
+    bar.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: keeper.target() is bar)
+    window.show_tab("causes")
+    current = bar.tabRect(bar.currentIndex())
+    qtbot.waitUntil(lambda: keeper.ring().geometry() == current)
+    image = bar.grab().toImage()
+    assert image.pixelColor(current.left() + 1, current.center().y()).name() == colors.focus
+    other = bar.tabRect(0)
+    assert image.pixelColor(other.left() + 1, other.center().y()).name() != colors.focus
+    # A button draws its own ring (style sheet): the overlay leaves, and is not deleted
+    # when a control it was over goes away.
+    window.help_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: keeper.target() is None)
+    assert not keeper.ring().isVisible() and keeper.ring().parent() is None
+    assert _has_color(window.help_button.grab().toImage(), colors.help_focus)
+
+
+def test_tab_shown_has_a_bar_in_the_highlight_colour(make, qtbot) -> None:
+    components = make()
+    window = components.window
+    activate(qtbot, window)
+    bar = window.tabs.tabBar()
+    highlight = THEME_COLORS["light"].highlight
+    for tab_id in ("treatments", "about"):
+        window.show_tab(tab_id)
+        rect = bar.tabRect(bar.currentIndex())
+        qtbot.waitUntil(lambda r=rect: window.tab_mark.mark.geometry().left() == r.left())
+        image = bar.grab().toImage()
+        assert image.pixelColor(rect.center().x(), rect.top() + 1).name() == highlight
+        first = bar.tabRect(0)
+        assert image.pixelColor(first.center().x(), first.top() + 1).name() != highlight
+
+
+def test_no_python_style_draws_the_controls(make) -> None:
+    # Qt calling a Python style for every control makes PySide build dozens of types and
+    # enums before the first frame; the look comes from Fusion and the style sheet instead.
+    make()
+    app = QApplication.instance()
+    style = app.style()
+    assert type(style).__module__.startswith("PySide6"), type(style)
+    # Fusion, wrapped by Qt in the style that applies the application style sheet.
+    assert style.metaObject().className() in ("QFusionStyle", "QStyleSheetStyle")
+    sheet = app.styleSheet()
+    app.setStyleSheet("")
+    try:
+        assert app.style().metaObject().className() == "QFusionStyle"
+    finally:
+        app.setStyleSheet(sheet)
+
+
 # -- text size ------------------------------------------------------------------------------
 
 

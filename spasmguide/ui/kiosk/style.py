@@ -1,10 +1,15 @@
-"""The kiosk's sizes on top of the theme: touch targets of at least 48 x 48 px, 8 px apart."""
+"""The kiosk's sizes on top of the theme: touch targets of at least 48 x 48 px, 8 px apart.
+
+``min-height`` sizes what is inside a control's border and padding: a button's 42 px and
+its 3 px of border and padding on each side make 48; a text field's 38 px and 5 px make 48.
+"""
 
 __all__ = ["KIOSK_STYLE"]
 
 KIOSK_STYLE = """
-QPushButton, QToolButton { min-height: 48px; min-width: 48px; margin: 4px; font-size: 18pt; }
-QLineEdit { min-height: 48px; margin: 4px; font-size: 18pt; }
+QPushButton { min-height: 42px; min-width: 42px; margin: 4px; font-size: 18pt; }
+QToolButton { min-height: 48px; min-width: 48px; margin: 4px; font-size: 18pt; }
+QLineEdit { min-height: 38px; margin: 4px; font-size: 18pt; }
 QComboBox { min-height: 48px; margin: 4px; font-size: 18pt; }
 QTabBar { font-size: 16pt; }
 QTabBar::tab { min-height: 48px; min-width: 48px; padding: 4px 10px; margin-right: 4px; }
