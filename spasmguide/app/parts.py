@@ -57,23 +57,40 @@ class Extras(dict[str, Any]):
 
 
 def settle(window: MainWindow, steps: list[Callable[[], object]]) -> None:
-    """Run ``steps`` one per event-loop pass, then emit ``window.settled``.
+    """Run ``steps`` one at a time whenever the event loop is idle, then emit
+    ``window.settled``.
 
-    What the first frame does not need is made here. One step at a time, each in its own
-    pass of the event loop, so a key pressed meanwhile is answered after at most one step
-    instead of after all of them. Steps added while this runs are run too. A window closed
-    and deleted meanwhile (a switch of language) runs no more of its steps.
+    What the first frame does not need is made here. A step runs only when nothing else is
+    waiting (a paint, a key, a timer that is due), so the results of keys typed at start are
+    painted first, and a key pressed meanwhile waits for one step at most. Steps added while
+    this runs are run too. A window closed and deleted meanwhile (a switch of language) runs
+    no more of its steps.
     """
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QAbstractEventDispatcher, QTimer
+
+    dispatcher = QAbstractEventDispatcher.instance()
+    state = {"queued": False, "listening": True}
+
+    def when_idle() -> None:  # the event loop is about to wait: nothing else is pending
+        if not state["queued"]:
+            state["queued"] = True
+            QTimer.singleShot(0, window, next_step)
+
+    def stop_listening() -> None:
+        if state["listening"]:
+            state["listening"] = False
+            dispatcher.aboutToBlock.disconnect(when_idle)
 
     def next_step() -> None:
-        if not steps:
-            window.mark_settled()
+        state["queued"] = False
+        if steps:
+            steps.pop(0)()
             return
-        steps.pop(0)()
-        QTimer.singleShot(0, window, next_step)
+        stop_listening()
+        window.mark_settled()
 
-    QTimer.singleShot(0, window, next_step)
+    window.destroyed.connect(stop_listening)
+    dispatcher.aboutToBlock.connect(when_idle)
 
 
 class Components:

@@ -44,7 +44,7 @@ def build_search(components: Components, cache_dir: Path | None = None) -> None:
         controller.hit_activated.connect(open_hit)
         extras.update(search_index=index, search_results=results)
         if box.text():
-            controller.search(box.text())  # typed before the search was ready
+            controller.catch_up()  # typed before the search was ready: once, after the burst
         if window.is_settled():
             QTimer.singleShot(0, index.warm_up)
         else:

@@ -17,7 +17,8 @@ def app_parts(qtbot, tmp_path: Path) -> tuple[Components, FakeClock]:
     clock = FakeClock()
     components = build(LaunchOptions(settings=tmp_path / "s.ini"), clock=clock)
     qtbot.addWidget(components.window)
-    components.window.show()
+    with qtbot.waitSignal(components.window.settled, timeout=20_000):
+        components.window.show()  # started, the search ready, as a person finds it
     qtbot.waitExposed(components.window)
     return components, clock
 
@@ -171,10 +172,35 @@ def test_typing_before_the_search_is_ready_still_finds_results(qtbot, tmp_path: 
     assert not components.extras.is_made("search_controller")  # not part of the first frame
     box = components.extras["search_box"]
     qtbot.keyClicks(box, "potas")
+    controller = components.extras["search_controller"]
+    # One search for the keys typed in one go, once they are all in, not one per key.
+    searched: list[str] = []
+    controller.query_changed.connect(searched.append)
+    assert controller.is_catching_up()
+    qtbot.waitUntil(lambda: not controller.is_catching_up())
+    assert searched == ["potas"]
     results = components.extras["search_results"]
     titles = [h.section_title for h in results.hits()]
     assert any("mineral" in t.lower() for t in titles), titles
     assert components.window.stack.currentWidget() is results
+    qtbot.keyClicks(box, "s")  # typed once the search is ready: searched at once
+    assert searched == ["potas", "potass"]
+
+
+def test_enter_right_after_a_burst_of_keys_opens_the_burst_s_result(
+    qtbot, tmp_path: Path
+) -> None:
+    components = build(LaunchOptions(settings=tmp_path / "s.ini"), clock=FakeClock())
+    window = components.window
+    qtbot.addWidget(window)
+    box = components.extras["search_box"]
+    qtbot.keyClicks(box, "potassium")
+    opened: list[object] = []
+    components.extras["search_controller"].hit_activated.connect(opened.append)
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # before the put-off search has run
+    best = components.extras["search_index"].query("potassium")[0]
+    assert [hit.section_id for hit in opened] == [best.section_id]
+    assert window.stack.currentWidget() is window.tabs  # the page, not the results
 
 
 def test_desktop_start_keeps_the_checked_pack_and_kiosk_does_not(qtbot, tmp_path: Path) -> None:

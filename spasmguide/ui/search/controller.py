@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QObject,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
@@ -47,6 +48,7 @@ class SearchController(QObject):
         self.box = box
         self.results = results
         self._literal: str | None = None
+        self._catching_up = False
         box.textChanged.connect(self._on_box_text_changed)
         box.move_requested.connect(self._on_box_move_requested)
         box.activate_requested.connect(self._on_box_activate_requested)
@@ -79,12 +81,36 @@ class SearchController(QObject):
         self.results.set_results(text, hits, suggestion, literal=not correct)
         return hits
 
+    def catch_up(self) -> None:
+        """Search the box's text once the events already waiting have been handled.
+
+        For keys typed before the search was ready: they arrive in one burst, and searching
+        after each of them would keep the first results waiting for every search in turn. Later
+        keys, typed at a person's pace, each search at once.
+        """
+        if not self._catching_up:
+            self._catching_up = True
+            QTimer.singleShot(0, self, self.finish_catching_up)
+
+    def is_catching_up(self) -> bool:
+        """Whether a search of keys typed before the search was ready is still to run."""
+        return self._catching_up
+
+    @Slot()
+    def finish_catching_up(self) -> None:
+        """Run the search that ``catch_up`` put off, now (nothing when there is none)."""
+        if self._catching_up:
+            self._catching_up = False
+            self._on_box_text_changed(self.box.text())
+
     def reset(self) -> None:
         """Clear the search without leaving the text in the undo history (kiosk reset)."""
         self.box.setText("")
 
     @Slot(str)
     def _on_box_text_changed(self, text: str) -> None:
+        if self._catching_up:
+            return  # searched once the burst is over
         literal = self._literal is not None and text == self._literal
         self.search(text, correct=not literal)
         self._literal = None
@@ -92,14 +118,17 @@ class SearchController(QObject):
 
     @Slot(int)
     def _on_box_move_requested(self, delta: int) -> None:
+        self.finish_catching_up()  # act on the results of what is in the box
         self.results.move_selection(delta)
 
     @Slot()
     def _on_box_activate_requested(self) -> None:
+        self.finish_catching_up()
         self.results.activate_current()
 
     @Slot()
     def _on_box_escape_requested(self) -> None:
+        self.finish_catching_up()
         if self.box.text():
             # setText, not clear(): clear() keeps the text in the undo history, and in
             # kiosk mode Ctrl+Z would show the previous person's search.
