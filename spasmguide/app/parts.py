@@ -20,6 +20,7 @@ class Extras(dict[str, Any]):
         self._makers: dict[str, Callable[[], Any]] = {}
         self.after_first_frame: list[Callable[[], object]] = []
         """Set-up run once the window has painted, in this order (see ``settle``)."""
+        self._first_steps = 0
 
     def add_later(self, name: str, make: Callable[[], Any]) -> None:
         """Make ``name`` with ``make`` when it is first asked for."""
@@ -30,10 +31,14 @@ class Extras(dict[str, Any]):
         return dict.__contains__(self, name)
 
     def make_after_first_frame(self, name: str, *, first: bool = False) -> None:
-        """Make ``name`` once the window has painted, unless something asks for it earlier;
-        ``first``: before the steps registered so far."""
-        self.after_first_frame.insert(0 if first else len(self.after_first_frame),
-                                      lambda: self.make_now(name))
+        """Make ``name`` once the window has painted, unless something asks for it earlier.
+
+        ``first``: ahead of the other steps (after earlier ``first`` ones): for what a person
+        may use at once, the search and the keyboard.
+        """
+        position = self._first_steps if first else len(self.after_first_frame)
+        self._first_steps += first
+        self.after_first_frame.insert(position, lambda: self.make_now(name))
 
     def make_now(self, name: str) -> Any:
         """The part ``name``, made now if it was waiting; None when there is no such part."""

@@ -55,7 +55,7 @@ def build_accessibility(components: Components) -> None:
         return install_navigation(window)
 
     extras.add_later("navigation", make_navigation)
-    extras.make_after_first_frame("navigation")
+    extras.make_after_first_frame("navigation", first=True)
 
 
 def restore_view(components: Components) -> None:
