@@ -110,5 +110,5 @@ def build_diary(components: Components) -> None:
     extras.add_later("diary_tab", make)
     extras["log_cramp"] = log_cramp
     window.tab_changed.connect(on_tab_changed)
-    extras.after_first_frame.append(offer_in_timer)  # after the timer tab is made there
+    extras.run_after_first_frame(offer_in_timer)  # after the timer tab is made there
     window.about.link_requested.connect(delete_all)

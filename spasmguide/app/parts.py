@@ -30,15 +30,19 @@ class Extras(dict[str, Any]):
         """Whether ``name`` exists already (asking for it with [] or get() would make it)."""
         return dict.__contains__(self, name)
 
-    def make_after_first_frame(self, name: str, *, first: bool = False) -> None:
-        """Make ``name`` once the window has painted, unless something asks for it earlier.
+    def run_after_first_frame(self, step: Callable[[], object], *, first: bool = False) -> None:
+        """Run ``step`` once the window has painted and the event loop is idle.
 
         ``first``: ahead of the other steps (after earlier ``first`` ones): for what a person
         may use at once, the search and the keyboard.
         """
         position = self._first_steps if first else len(self.after_first_frame)
         self._first_steps += first
-        self.after_first_frame.insert(position, lambda: self.make_now(name))
+        self.after_first_frame.insert(position, step)
+
+    def make_after_first_frame(self, name: str, *, first: bool = False) -> None:
+        """Make ``name`` once the window has painted, unless something asks for it earlier."""
+        self.run_after_first_frame(lambda: self.make_now(name), first=first)
 
     def make_now(self, name: str) -> Any:
         """The part ``name``, made now if it was waiting; None when there is no such part."""

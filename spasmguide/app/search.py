@@ -5,10 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QTimer,
-)
-
 from spasmguide.app.parts import Components
 
 
@@ -45,10 +41,8 @@ def build_search(components: Components, cache_dir: Path | None = None) -> None:
         extras.update(search_index=index, search_results=results)
         if box.text():
             controller.catch_up()  # typed before the search was ready: once, after the burst
-        if window.is_settled():
-            QTimer.singleShot(0, index.warm_up)
-        else:
-            extras.after_first_frame.append(index.warm_up)
+        # Made by the first post-start step at the latest, so the warm-up always joins them.
+        extras.run_after_first_frame(index.warm_up)
         return controller
 
     def open_hit(hit: Any) -> None:

@@ -40,7 +40,7 @@ def build_accessibility(components: Components) -> None:
     appearance.setParent(window)
     host = extras.get("language")
     read_aloud = ReadAloud(window, start=False, language=host.language if host else "en")
-    extras.after_first_frame.append(read_aloud.start)
+    extras.run_after_first_frame(read_aloud.start)
     window.closing.connect(read_aloud.stop)
     controls = ViewControls(appearance, read_aloud, lambda: current_section_text(window))
     window.add_toolbar_widget(controls)

@@ -59,7 +59,24 @@ def ring_rect(widget: QWidget) -> QRect:
     return widget.rect()
 
 
-class FocusRing(QObject):
+class _KeptInPlace(QObject):
+    """Places an overlay again whenever the widget it lies over moves, resizes or relays out."""
+
+    def watched(self) -> QWidget | None:
+        """The widget the overlay lies over."""
+        raise NotImplementedError
+
+    def place(self, *_args: object) -> None:
+        """Put the overlay where it belongs over ``watched()``."""
+        raise NotImplementedError
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.watched() and event.type() in _EVENTS_THAT_MOVE:
+            self.place()
+        return False
+
+
+class FocusRing(_KeptInPlace):
     """Keeps a ring over the control with keyboard focus, when the style sheet does not.
 
     One per application (see :func:`install_focus_ring`); the ring is a child of the focused
@@ -77,6 +94,9 @@ class FocusRing(QObject):
         """The control the ring is shown over, if any."""
         return self._target
 
+    def watched(self) -> QWidget | None:
+        return self._target
+
     def ring(self) -> QFrame:
         """The ring widget (made again if the control it was in was deleted)."""
         if self._ring is None or not Shiboken.isValid(self._ring):
@@ -84,7 +104,6 @@ class FocusRing(QObject):
             ring.setObjectName(RING_NAME)
             ring.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             ring.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            ring.setAccessibleName("")  # nothing for a screen reader: focus is announced
             self._ring = ring
         return self._ring
 
@@ -97,8 +116,8 @@ class FocusRing(QObject):
         ring.setParent(new)
         new.installEventFilter(self)
         if isinstance(new, QTabBar):
-            new.currentChanged.connect(self._place)
-        self._place()
+            new.currentChanged.connect(self.place)
+        self.place()
         ring.show()
 
     def _leave(self) -> None:
@@ -106,22 +125,17 @@ class FocusRing(QObject):
         if target is not None and Shiboken.isValid(target):
             target.removeEventFilter(self)
             if isinstance(target, QTabBar):
-                target.currentChanged.disconnect(self._place)
+                target.currentChanged.disconnect(self.place)
         if self._ring is not None and Shiboken.isValid(self._ring):
             self._ring.hide()
             self._ring.setParent(None)  # never deleted along with a control it left
 
-    def _place(self, *_args: object) -> None:
+    def place(self, *_args: object) -> None:
         target = self._target
         if target is None or self._ring is None:
             return
         self._ring.setGeometry(ring_rect(target))
         self._ring.raise_()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._target and event.type() in _EVENTS_THAT_MOVE:
-            self._place()
-        return False
 
 
 def install_focus_ring(app: QApplication) -> FocusRing:
@@ -130,7 +144,7 @@ def install_focus_ring(app: QApplication) -> FocusRing:
     return keeper if keeper is not None else FocusRing(app)
 
 
-class SelectedTabMark(QObject):
+class SelectedTabMark(_KeptInPlace):
     """A bar over the tab shown, in the highlight colour of every theme, not a shade of grey.
 
     A child widget of the tab bar that the style sheet colours (``#selected-tab-mark``).
@@ -146,6 +160,9 @@ class SelectedTabMark(QObject):
         bar.installEventFilter(self)
         self.place()
 
+    def watched(self) -> QWidget | None:
+        return self.bar
+
     def place(self, *_args: object) -> None:
         """Put the bar along the top of the current tab."""
         index = self.bar.currentIndex()
@@ -156,8 +173,3 @@ class SelectedTabMark(QObject):
         self.mark.setGeometry(tab.x(), tab.y(), tab.width(), TAB_MARK_PX)
         self.mark.raise_()
         self.mark.show()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.bar and event.type() in _EVENTS_THAT_MOVE:
-            self.place()
-        return False
