@@ -88,6 +88,7 @@ class FocusRing(_KeptInPlace):
         self.setObjectName("focus-ring-keeper")
         self._ring: QFrame | None = None
         self._target: QWidget | None = None
+        self.ring()  # made now, not at the first focus: the set of widgets stays the same
         app.focusChanged.connect(self._on_focus_changed)
 
     def target(self) -> QWidget | None:
