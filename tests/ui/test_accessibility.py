@@ -33,6 +33,7 @@ from spasmguide.ui.appearance import (
 )
 from spasmguide.ui.keyboard import focus_chain, is_tab_focusable
 from spasmguide.ui.read_aloud import NO_ENGINE, ReadAloud
+from tests.ui.started import show_settled
 
 THEME_MINIMUM = {"light": AA_BODY_TEXT, "dark": AA_BODY_TEXT, "high-contrast": AAA_BODY_TEXT}
 INTERACTIVE = (
@@ -59,9 +60,7 @@ def make(qtbot, tmp_path: Path):
         components.window.resize(1280, 720)
         # Parts made just after the first paint (Timer tab, Tab order, speech) are ready
         # once the window has settled, as they are for a person a moment after start.
-        with qtbot.waitSignal(components.window.settled, timeout=20_000):
-            components.window.show()
-        qtbot.waitExposed(components.window)
+        show_settled(qtbot, components.window)
         return components
 
     yield _make

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from spasmguide.app import Components, build
 from spasmguide.cli import LaunchOptions
 from tests.fakes import FakeClock
+from tests.ui.started import show_settled
 
 
 @pytest.fixture
@@ -17,9 +18,7 @@ def app_parts(qtbot, tmp_path: Path) -> tuple[Components, FakeClock]:
     clock = FakeClock()
     components = build(LaunchOptions(settings=tmp_path / "s.ini"), clock=clock)
     qtbot.addWidget(components.window)
-    with qtbot.waitSignal(components.window.settled, timeout=20_000):
-        components.window.show()  # started, the search ready, as a person finds it
-    qtbot.waitExposed(components.window)
+    show_settled(qtbot, components.window)  # started, the search ready, as a person finds it
     return components, clock
 
 

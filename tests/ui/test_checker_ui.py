@@ -12,6 +12,7 @@ from spasmguide.app import Components, build
 from spasmguide.cli import LaunchOptions
 from spasmguide.core.kiosk import IdleState
 from tests.fakes import FakeClock
+from tests.ui.started import show_settled
 
 pytestmark = pytest.mark.usefixtures("private_home")
 
@@ -19,9 +20,7 @@ pytestmark = pytest.mark.usefixtures("private_home")
 def shown(qtbot, components: Components) -> Components:
     window = components.window
     qtbot.addWidget(window)
-    with qtbot.waitSignal(window.settled, timeout=20_000):
-        window.show()
-    qtbot.waitExposed(window)
+    show_settled(qtbot, window)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return components

@@ -64,6 +64,7 @@ from spasmguide.ui.kiosk import (
 from spasmguide.ui.main_window import MainWindow
 from spasmguide.ui.reader import PageView
 from tests.fakes import FakeClock
+from tests.ui.started import show_settled
 
 ROOT = Path(__file__).resolve().parents[2]
 PIN = "2580"
@@ -133,9 +134,7 @@ def kiosk(qtbot, private_home: Path):
             quit_app=lambda: quits.append(True),
         )
         # As a visitor meets it: painted, with what is made just after the first paint made.
-        with qtbot.waitSignal(window.settled, timeout=20_000):
-            window.show()
-        qtbot.waitExposed(window)
+        show_settled(qtbot, window)
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         made.append(controller)

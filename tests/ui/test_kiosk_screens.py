@@ -25,6 +25,7 @@ from spasmguide.app import build
 from spasmguide.cli import LaunchOptions
 from spasmguide.core.kiosk import KioskConfig, hash_pin
 from tests.fakes import FakeClock
+from tests.ui.started import show_settled
 
 SIZES = [(800, 600), (1024, 600), (1280, 720), (1920, 1080)]
 FAST_HASH = {"n": 2**4, "r": 1, "p": 1}
@@ -47,9 +48,7 @@ def kiosk_at(qtbot, tmp_path: Path, monkeypatch):
         qtbot.addWidget(window)
         controller = components.extras["kiosk"]
         made.append(controller)
-        with qtbot.waitSignal(window.settled, timeout=20_000):
-            window.show()
-        qtbot.waitExposed(window)
+        show_settled(qtbot, window)
         window.resize(width, height)
         qtbot.waitUntil(lambda: window.size().width() == width and window.height() == height)
         if scale != 100:

@@ -23,6 +23,7 @@ from spasmguide.settings_store import SettingsStore
 from spasmguide.ui.language import LanguageSwitch, current_language, install_language
 from spasmguide.ui.read_aloud import ReadAloud
 from tests.fakes import FakeClock
+from tests.ui.started import show_settled
 
 ROOT = Path(__file__).resolve().parents[2]
 LUPDATE = Path(sys.executable).parent / "pyside6-lupdate"
@@ -50,9 +51,7 @@ def english_again():
 def shown(qtbot, components: Components) -> Components:
     window = components.window
     _windows.append(window)
-    with qtbot.waitSignal(window.settled, timeout=20_000):
-        window.show()
-    qtbot.waitExposed(window)
+    show_settled(qtbot, window)
     return components
 
 

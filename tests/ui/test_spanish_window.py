@@ -36,6 +36,7 @@ from spasmguide.cli import LaunchOptions
 from spasmguide.i18n import TRANSLATIONS_DIR
 from spasmguide.ui.language import install_language
 from tests.fakes import FakeClock
+from tests.ui.started import show_settled
 
 TS_FILE = TRANSLATIONS_DIR / "spasmguide_es.ts"
 _PLACEHOLDER = re.compile(r"%\d|%n|\{[a-z_]+\}")
@@ -112,9 +113,7 @@ def shown(qtbot, components: Components, size: tuple[int, int] = (1280, 720)) ->
     window = components.window
     qtbot.addWidget(window)
     window.resize(*size)
-    with qtbot.waitSignal(window.settled, timeout=20_000):
-        window.show()
-    qtbot.waitExposed(window)
+    show_settled(qtbot, window)
     return components
 
 

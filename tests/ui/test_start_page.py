@@ -16,6 +16,7 @@ from spasmguide.core.content import bundled_pack_path, load_pack
 from spasmguide.core.content.loader import CHECKER_LINK
 from spasmguide.core.kiosk import KioskConfig
 from tests.fakes import FakeClock
+from tests.ui.started import show_settled
 
 
 @pytest.fixture
@@ -33,9 +34,7 @@ def make(qtbot, tmp_path: Path, monkeypatch):
         made.append(components)
         qtbot.addWidget(components.window)
         components.window.resize(1280, 720)
-        with qtbot.waitSignal(components.window.settled, timeout=20_000):
-            components.window.show()
-        qtbot.waitExposed(components.window)
+        show_settled(qtbot, components.window)
         return components
 
     yield _make
