@@ -12,25 +12,27 @@ from spasmguide.ui.search import HIT_ROLE, SearchBox, SearchController, SearchRe
 
 
 class Parts:
-    def __init__(self, index: SearchIndex) -> None:
+    def __init__(self, index: SearchIndex, evidence: dict | None = None) -> None:
         self.window = QWidget()
         self.box = SearchBox(index.examples)
-        self.results = SearchResults(index)
+        self.results = SearchResults(index, evidence=evidence)
         layout = QVBoxLayout(self.window)
         layout.addWidget(self.box)
         layout.addWidget(self.results)
         self.controller = SearchController(index, self.box, self.results, self.window)
 
+    def show(self, qtbot) -> Parts:
+        qtbot.addWidget(self.window)
+        self.window.resize(900, 700)
+        self.window.show()
+        qtbot.waitExposed(self.window)
+        self.box.setFocus()
+        return self
+
 
 @pytest.fixture
 def parts(qtbot, index: SearchIndex) -> Parts:
-    made = Parts(index)
-    qtbot.addWidget(made.window)
-    made.window.resize(900, 700)
-    made.window.show()
-    qtbot.waitExposed(made.window)
-    made.box.setFocus()
-    return made
+    return Parts(index).show(qtbot)
 
 
 def section_id(pack: Pack, *title_words: str) -> str:
@@ -268,18 +270,7 @@ def test_a_treatment_row_shows_its_evidence_badge(qtbot, index: SearchIndex, pac
     from PySide6.QtGui import QColor
 
     evidence = {s.id: s.evidence for _, s in pack.sections() if s.evidence is not None}
-    made = Parts.__new__(Parts)
-    made.window = QWidget()
-    made.box = SearchBox(index.examples)
-    made.results = SearchResults(index, evidence=evidence)
-    layout = QVBoxLayout(made.window)
-    layout.addWidget(made.box)
-    layout.addWidget(made.results)
-    made.controller = SearchController(index, made.box, made.results, made.window)
-    qtbot.addWidget(made.window)
-    made.window.resize(900, 700)
-    made.window.show()
-    qtbot.waitExposed(made.window)
+    made = Parts(index, evidence=evidence).show(qtbot)
     qtbot.keyClicks(made.box, "chamomile")
     view = made.results.list
     first = view.model().index(0, 0)
@@ -304,18 +295,7 @@ def test_a_hit_inside_a_care_card_shows_the_cards_colour_and_level(
 
     from spasmguide.ui.care_card_view import card_colours, theme_for_palette
 
-    made = Parts.__new__(Parts)
-    made.window = QWidget()
-    made.box = SearchBox(index.examples)
-    made.results = SearchResults(index)
-    layout = QVBoxLayout(made.window)
-    layout.addWidget(made.box)
-    layout.addWidget(made.results)
-    made.controller = SearchController(index, made.box, made.results, made.window)
-    qtbot.addWidget(made.window)
-    made.window.resize(900, 700)
-    made.window.show()
-    qtbot.waitExposed(made.window)
+    made = Parts(index).show(qtbot)
     qtbot.keyClicks(made.box, "tetanus")
     view = made.results.list
     model = view.model()
