@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+
+from spasmguide.core.record import Record
 
 __all__ = [
     "LEVELS",
@@ -35,8 +36,7 @@ _OPEN_RE = re.compile(r"^\s*:::\s*care\s+(\S+)\s*(.*?)\s*$")
 _CLOSE_RE = re.compile(r"^\s*:::\s*$")
 
 
-@dataclass(frozen=True)
-class CareCard:
+class CareCard(Record):
     """One card: its level, its heading and its body (Markdown)."""
 
     level: str

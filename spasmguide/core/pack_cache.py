@@ -19,7 +19,6 @@ import marshal
 import os
 import sys
 import zlib
-from dataclasses import fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from spasmguide.core.checked_file import read_checked, write_checked
 from spasmguide.core.content import Pack, Section, Source, Tab, load_pack
 from spasmguide.core.content.model import Picture
 from spasmguide.core.pack_safety import Evidence, HelpContacts
+from spasmguide.core.record import Record
 from spasmguide.core.routines import Routine, Step
 from spasmguide.core.synonyms import Synonyms
 
@@ -125,12 +125,12 @@ def _write(cache_file: Path, where: str, stamp: Stamp, pack: Pack) -> None:
 
 
 def _encode(value: Any) -> Any:
-    """Plain values marshal can store: a dataclass becomes [type name, *init fields]."""
-    if is_dataclass(value) and not isinstance(value, type):
+    """Plain values marshal can store: a record becomes [type name, *fields]."""
+    if isinstance(value, Record):
         name = type(value).__name__
         if _TYPES.get(name) is not type(value):
             raise TypeError(f"{name} is not a content type")
-        return [name, *(_encode(getattr(value, f.name)) for f in fields(value) if f.init)]
+        return [name, *(_encode(field) for field in value.values())]
     if isinstance(value, tuple):
         return tuple(_encode(item) for item in value)
     if isinstance(value, Path):

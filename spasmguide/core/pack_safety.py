@@ -28,10 +28,10 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from spasmguide.core.errors import Problem
+from spasmguide.core.record import Record
 
 if TYPE_CHECKING:
     from spasmguide.core.content import Tab
@@ -80,8 +80,7 @@ _PLACEHOLDER_RE = re.compile(r"\{([^{}#\n]*)\}")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(Record):
     """How well a treatment section is backed: one of :data:`EVIDENCE_LABELS`, and by whom."""
 
     label: str
@@ -93,16 +92,14 @@ class Evidence:
         return EVIDENCE_LABELS.get(self.label, self.label)
 
 
-@dataclass(frozen=True)
-class HelpContacts:
+class HelpContacts(Record):
     """Who the text tells people to call. Both are words shown inside sentences."""
 
     emergency_number: str = DEFAULT_EMERGENCY_NUMBER
     advice_line: str = DEFAULT_ADVICE_LINE
 
 
-@dataclass(frozen=True)
-class SafetySettings:
+class SafetySettings(Record):
     """What :func:`read_safety_settings` found in ``pack.toml``."""
 
     contacts: HelpContacts
@@ -308,14 +305,13 @@ def apply_safety(
                             f"to {PACK_FILE}")
                 )
             sections.append(
-                replace(
-                    section,
+                section.replace(
                     markdown=fill_placeholders(section.markdown, contacts),
                     text=fill_placeholders(section.text, contacts),
                     evidence=found[0] if found else None,
                 )
             )
-        result.append(replace(tab, sections=tuple(sections), treatments=tab.id in treatment_tabs))
+        result.append(tab.replace(sections=tuple(sections), treatments=tab.id in treatment_tabs))
     return result
 
 

@@ -8,7 +8,6 @@ writer can correct the whole file in one pass.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +16,7 @@ from spasmguide.core.content.files import pack_file_exists, read_pack_bytes
 from spasmguide.core.content.model import Picture
 from spasmguide.core.content.toml_lines import parse_toml
 from spasmguide.core.errors import ContentError, Problem
+from spasmguide.core.record import Record
 
 FILE_NAME = "routines.toml"
 
@@ -60,8 +60,7 @@ DEFAULT_REST_INSTRUCTION = "Rest. Let your leg relax and breathe slowly."
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(Record):
     """One step of a routine.
 
     Attributes:
@@ -98,8 +97,7 @@ class Step:
         return self.seconds is None
 
 
-@dataclass(frozen=True)
-class Routine:
+class Routine(Record):
     """An ordered list of steps that the timer guides a person through.
 
     Attributes:

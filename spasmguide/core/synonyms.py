@@ -29,13 +29,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from spasmguide.core.content.files import pack_file_exists, read_pack_file
 from spasmguide.core.content.toml_lines import parse_toml, toml_key_line, toml_table_lines
 from spasmguide.core.errors import ContentError, Problem
+from spasmguide.core.record import Record
 
 __all__ = ["SYNONYMS_FILE", "Synonyms", "fold", "load_synonyms", "words_of"]
 
@@ -77,8 +78,7 @@ def words_of(text: str) -> list[str]:
     return _WORD_RE.findall(fold(text))
 
 
-@dataclass(frozen=True)
-class Synonyms:
+class Synonyms(Record):
     """The synonyms of a pack, with every phrase stored as folded words joined by spaces.
 
     Attributes:
@@ -92,12 +92,10 @@ class Synonyms:
     expansions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     examples: tuple[str, ...] = ()
     group_ids: tuple[str, ...] = ()
-    _table: dict[str, tuple[str, ...]] = field(
-        default_factory=dict, init=False, repr=False, compare=False
-    )
-    _longest: list[int] = field(default_factory=list, init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+    @cached_property
+    def _table(self) -> dict[str, tuple[str, ...]]:
+        """Each phrase that has synonyms, with the phrases it should also find."""
         table: dict[str, list[str]] = {}
         for group in self.groups:
             for phrase in group:
@@ -106,8 +104,7 @@ class Synonyms:
         for source, targets in self.expansions:
             bucket = table.setdefault(source, [])
             bucket.extend(t for t in targets if t != source and t not in bucket)
-        self._table.update({k: tuple(v) for k, v in table.items()})
-        self._longest.append(max((len(p.split()) for p in self._table), default=0))
+        return {k: tuple(v) for k, v in table.items()}
 
     def __repr__(self) -> str:
         return (
@@ -126,10 +123,10 @@ class Synonyms:
     def __contains__(self, phrase: object) -> bool:
         return phrase in self._table
 
-    @property
+    @cached_property
     def longest(self) -> int:
         """Word count of the longest phrase that has synonyms."""
-        return self._longest[0]
+        return max((len(p.split()) for p in self._table), default=0)
 
     def alternatives(self, phrase: str) -> tuple[str, ...]:
         """Other phrases that ``phrase`` (folded words joined by spaces) should also find."""

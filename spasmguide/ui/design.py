@@ -12,9 +12,8 @@ heading scale, a reading column of about 70 characters, spacing in steps of 4 an
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
-
 from spasmguide.core.contrast import AA_BODY_TEXT, NON_TEXT
+from spasmguide.core.record import Record
 
 # -- type ------------------------------------------------------------------------------------
 
@@ -44,8 +43,7 @@ CARE_LEVELS = ("emergency", "urgent", "non-urgent", "information")
 """The levels a care card can have, most serious first."""
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(Record):
     """The colours of one theme, as hex strings (checked for contrast by the tests)."""
 
     name: str
@@ -219,7 +217,7 @@ def contrast_pairs(theme: Theme) -> list[tuple[str, str, str, float]]:
 
 def color_fields() -> list[str]:
     """The names of a theme's colour tokens."""
-    return [f.name for f in fields(Theme) if f.name != "name"]
+    return [name for name in Theme.fields if name != "name"]
 
 
 def application_style_sheet(theme: Theme) -> str:

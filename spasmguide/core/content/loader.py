@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -144,7 +143,7 @@ def with_care_spans(section: Section) -> Section:
     if ":::" not in section.markdown:
         return section
     spans = care_card_spans(section.markdown, " ".join(section.text.split()))
-    return replace(section, care_cards=spans) if spans else section
+    return section.replace(care_cards=spans) if spans else section
 
 
 def load_pack(path: Path | str, *, contacts: HelpContacts | None = None) -> Pack:
@@ -265,7 +264,7 @@ def load_pack(path: Path | str, *, contacts: HelpContacts | None = None) -> Pack
     tabs = apply_safety(tabs, treatment_tabs, safety, contacts, problems)
     tabs = attach_pictures(tabs, read_pictures(data, text, problems), problems)
     tabs = [
-        replace(tab, sections=tuple(with_care_spans(section) for section in tab.sections))
+        tab.replace(sections=tuple(with_care_spans(section) for section in tab.sections))
         for tab in tabs
     ]
     contacts = HelpContacts(

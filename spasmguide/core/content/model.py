@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from spasmguide.core.pack_safety import Evidence, HelpContacts
+from spasmguide.core.record import Record
 
 PACK_FILE = "pack.toml"
 """The file that names the pack and lists its tabs."""
@@ -16,8 +16,7 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 """Ids of tabs and sections: lower-case letters and digits joined by single hyphens."""
 
 
-@dataclass(frozen=True)
-class Picture:
+class Picture(Record):
     """One of the guide's drawings (``resources/pictures/NAME.svg``) and the words that say
     what it shows, for people who cannot see it (in the pack's language)."""
 
@@ -28,8 +27,7 @@ class Picture:
         return f"Picture({self.name!r})"
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(Record):
     """One ``## Section`` of a tab.
 
     Attributes:
@@ -57,8 +55,7 @@ class Section:
         return f"Section({self.id!r}, {self.title!r})"
 
 
-@dataclass(frozen=True)
-class Tab:
+class Tab(Record):
     """A topic tab: a title and its ordered sections."""
 
     id: str
@@ -75,8 +72,7 @@ class Tab:
         return next((s for s in self.sections if s.id == section_id), None)
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Record):
     """A work the pack's facts come from, credited on the About page."""
 
     title: str
@@ -91,8 +87,7 @@ class Source:
         return f"\u201c{self.title}\u201d, {who}" if who else f"\u201c{self.title}\u201d"
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(Record):
     """A loaded, validated content pack."""
 
     id: str
@@ -105,11 +100,11 @@ class Pack:
     tabs: tuple[Tab, ...]
     sources: tuple[Source, ...]
     path: Path
-    routines: tuple[Any, ...] = field(default=())
+    routines: tuple[Any, ...] = ()
     synonyms: Any = None
     reviewed: str = ""
     reviewed_against: str = ""
-    help_contacts: HelpContacts = field(default=HelpContacts())
+    help_contacts: HelpContacts = HelpContacts()
 
     def __repr__(self) -> str:
         return f"Pack({self.id!r}, version={self.version!r}, tabs={[t.id for t in self.tabs]})"

@@ -15,7 +15,6 @@ not one of the drawings, or a picture without alt text, is reported with its lin
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 from typing import Any
 
 from spasmguide.core.content.characters import shown, unsafe_character
@@ -118,8 +117,8 @@ def attach_pictures(
                 problems.append(Problem(PACK_FILE, line, f"pictures names section "
                                         f"'{shown(section_id)}', which is not in any tab"))
     return [
-        replace(tab, sections=tuple(
-            replace(section, pictures=tuple(p for p, _line in pictures[section.id]))
+        tab.replace(sections=tuple(
+            section.replace(pictures=tuple(p for p, _line in pictures[section.id]))
             if section.id in pictures else section
             for section in tab.sections
         ))

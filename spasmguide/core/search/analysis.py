@@ -22,10 +22,10 @@ from __future__ import annotations
 import functools
 import gzip
 import logging
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from spasmguide.core.record import Record
 from spasmguide.core.synonyms import fold
 
 __all__ = ["Language", "fold_keep_length", "language_for", "read_language_file", "stem"]
@@ -57,8 +57,11 @@ def _no_stem(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True)
-class Language:
+def _no_stem_many(words: list[str]) -> list[str]:
+    return list(words)
+
+
+class Language(Record):
     """How search treats the words of one language.
 
     Attributes:
@@ -75,9 +78,9 @@ class Language:
     code: str
     stopwords: frozenset[str]
     stem: Callable[[str], str] = _no_stem
-    stem_many: Callable[[list[str]], list[str]] = field(default=lambda words: list(words))
+    stem_many: Callable[[list[str]], list[str]] = _no_stem_many
     word_list: str = ""
-    labels: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_LABELS))
+    labels: Mapping[str, str] = DEFAULT_LABELS
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, overload
 
+from spasmguide.core.record import Record
 from spasmguide.core.search.analysis import Language
 from spasmguide.core.synonyms import words_of
 
@@ -15,8 +15,7 @@ TIMER_TAB, ABOUT_TAB = "timer", "about"
 SUPPORT_TABS = (TIMER_TAB, ABOUT_TAB)
 
 
-@dataclass(slots=True)
-class Document:
+class Document(Record):
     """One page of the pack as search sees it."""
 
     tab_id: str

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from spasmguide.core.record import Record
 
 __all__ = ["Hit", "hit_to_json"]
 
@@ -14,8 +15,7 @@ SNIPPET_LEAD_CHARS = 50
 MAX_TERMS = 24
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Record):
     """One search result.
 
     Attributes:
@@ -71,8 +71,7 @@ def hit_to_json(hit: Hit) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(Record):
     """A page's text prepared for snippets, highlighting and coverage, made on first use."""
 
     flat: str  # whitespace collapsed to single spaces
@@ -81,8 +80,7 @@ class Text:
     words: frozenset[str]  # folded words of title and text
 
 
-@dataclass(frozen=True)
-class Matcher:
+class Matcher(Record):
     """What the words of one query match, for finding terms in a hit's text."""
 
     words: frozenset[str]  # index words matched: variants and completions

@@ -15,8 +15,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from spasmguide.core.record import Record
 from spasmguide.core.search.typos import Corrector
 from spasmguide.core.search.vocabulary import Vocabulary
 from spasmguide.core.synonyms import Synonyms, fold, words_of
@@ -42,8 +42,7 @@ def quote(words: tuple[str, ...] | list[str]) -> str:
     return '"' + " ".join(words).replace('"', '""') + '"'
 
 
-@dataclass
-class Unit:
+class Unit(Record, frozen=False):
     """One word or synonym phrase of a query, with everything it may match."""
 
     words: tuple[str, ...]
@@ -82,12 +81,11 @@ class Unit:
         return "(" + " OR ".join(parts) + ")"
 
 
-@dataclass
-class Plan:
+class Plan(Record, frozen=False):
     units: list[Unit]
     corrected_from: str | None = None
     corrected_to: str | None = None
-    topic: list[Unit] = field(default_factory=list)  # units that are not stopwords
+    topic: tuple[Unit, ...] | list[Unit] = ()  # units that are not stopwords
     stems: tuple[str, ...] = ()
     phrase: str = ""
 
