@@ -82,7 +82,7 @@ def qt_alone(count: int) -> float:
     """The same-run baseline: Qt turning the same Markdown into a document, nothing else."""
     from PySide6.QtGui import QTextDocument
 
-    from spasmguide.ui.reader import MARKDOWN_FEATURES
+    from spasmguide.ui.page_document import MARKDOWN_FEATURES
 
     tab = make_tab(count)
     text = "\n".join(f"## {s.title}\n\n{s.markdown}\n" for s in tab.sections)

@@ -9,6 +9,10 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from spasmguide.app.parts import Components
 
+DELETE_ALL_TARGET = "delete-all-diary-data"
+"""The About page's link to "Delete all diary data" (``ui.diary.privacy.DELETE_LINK``, which
+is not imported here: it is only needed once the About tab is opened)."""
+
 
 def build_diary(components: Components) -> None:
     """The Diary tab, "Log a cramp" in the Treatments tab and on the timer's done screen, and
@@ -83,9 +87,7 @@ def build_diary(components: Components) -> None:
             timer_tab.log_cramp_requested.connect(log_cramp)
             timer_tab.offer_log_cramp()
 
-    def delete_all(target: str) -> None:
-        if target != "delete-all-diary-data":
-            return
+    def delete_all() -> None:
         from spasmguide.core.diary import DiaryError
         from spasmguide.core.diary.store import delete_diary
         from spasmguide.ui.diary.privacy import DeleteDiaryData
@@ -111,4 +113,4 @@ def build_diary(components: Components) -> None:
     extras["log_cramp"] = log_cramp
     window.tab_changed.connect(on_tab_changed)
     extras.run_after_first_frame(offer_in_timer)  # after the timer tab is made there
-    window.about.link_requested.connect(delete_all)
+    window.add_link_target(DELETE_ALL_TARGET, delete_all)

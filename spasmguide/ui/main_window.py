@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QCloseEvent,
     QPaintEvent,
@@ -112,6 +112,8 @@ class AboutPage(PageView):
 
     def _reviewed_html(self, pack: Pack) -> str:
         """When the text was last checked, and against what (nothing if the pack does not say)."""
+        from PySide6.QtCore import QDate, QLocale  # only when the About tab is opened
+
         parts = []
         if pack.reviewed:
             date = QDate.fromString(pack.reviewed, Qt.DateFormat.ISODate)
@@ -154,6 +156,12 @@ class MainWindow(QMainWindow):
         self.close_guard: Callable[[], bool] | None = None
         self._link_actions: dict[str, Callable[[], None]] = {}
         self.readers: dict[str, TabReader] = {}
+        # The About page is made when first shown or asked for: start-up shows another tab.
+        self._about: AboutPage | None = None
+        self._about_tab = QWidget()
+        self._about_tab.setObjectName("about-tab")
+        QVBoxLayout(self._about_tab).setContentsMargins(0, 0, 0, 0)
+        self._about_tab.installEventFilter(self)
 
         self.toolbar = TopBar()
         self.help_button = self.toolbar.help_button
@@ -187,8 +195,6 @@ class MainWindow(QMainWindow):
             reader.link_requested.connect(self.follow_link)
             self.readers[tab.id] = reader
             self.add_tab(reader, tab.title, tab.id)
-        self.about = AboutPage(pack)
-        self.about.link_requested.connect(self.follow_link)
 
         self.status_button = QPushButton()
         self.status_button.setObjectName("status-timer")
@@ -249,7 +255,21 @@ class MainWindow(QMainWindow):
 
     def finish_tabs(self) -> None:
         """Add the About tab last, once every other tab is in."""
-        self.add_tab(self.about, self.tr("About"), "about")
+        self.add_tab(self._about_tab, self.tr("About"), "about")
+
+    @property
+    def about(self) -> AboutPage:
+        """The About page: version, sources, disclaimer (made on first use)."""
+        if self._about is None:
+            self._about = AboutPage(self.pack)
+            self._about.link_requested.connect(self.follow_link)
+            layout = self._about_tab.layout()
+            assert layout is not None
+            layout.addWidget(self._about)
+            if self._about_tab.isVisible():  # made while showing: lay it out before painting
+                self._about.show()
+                layout.activate()
+        return self._about
 
     def add_toolbar_widget(self, widget: QWidget) -> None:
         """Add a view control (text size, contrast, read aloud) to the top bar."""
@@ -419,6 +439,8 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.tabs and event.type() in _REFIT_TABS:
             QTimer.singleShot(0, self, self.fit_tabs)
+        elif watched is self._about_tab and event.type() == QEvent.Type.Show:
+            self.about  # noqa: B018 - made on first show
         return super().eventFilter(watched, event)
 
     def _fit_disclaimer(self) -> None:

@@ -7,47 +7,30 @@ import logging
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import (
-    QColor,
-    QResizeEvent,
-    QShowEvent,
-    QTextBlock,
-    QTextBlockFormat,
-    QTextCursor,
-    QTextDocument,
-)
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QListWidgetItem,
     QSplitter,
     QTextBrowser,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from spasmguide.core.content import Section, Tab
-from spasmguide.core.content.files import MAX_FILE_BYTES, PackFileError, read_file_inside
-from spasmguide.core.content.markdown import IMAGE_SUFFIXES, MAX_WORD, long_word_line
+from spasmguide.core.content import Tab
+from spasmguide.core.content.markdown import MAX_WORD, long_word_line
 from spasmguide.ui.appearance import give_ring_room
-from spasmguide.ui.care_card_view import insert_section_body, recolour_cards
-from spasmguide.ui.evidence import badge_html
 from spasmguide.ui.plain import escape, plain_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
 
 log = logging.getLogger(__name__)
-
-MARKDOWN_FEATURES = QTextDocument.MarkdownFeature(
-    QTextDocument.MarkdownFeature.MarkdownDialectCommonMark.value
-    | QTextDocument.MarkdownFeature.MarkdownNoHTML.value
-)
-"""CommonMark without raw HTML: pack text is never rendered as HTML."""
 
 MAX_TEXT_WIDTH_EM = 40
 """About 70-80 characters a line: comfortable reading."""
@@ -94,33 +77,6 @@ def breakable(markdown: str) -> str:
 def markdown_literal(text: str) -> str:
     """``text`` as Markdown that shows exactly those characters on one line."""
     return " ".join(text.split()).translate(_MARKDOWN_ESCAPES)
-
-
-class PackDocument(QTextDocument):
-    """A page's document: pictures come only from ordinary files inside the pack folder.
-
-    Qt would otherwise load an image from any path or URL the text names (a device, a
-    named pipe, a file anywhere on the machine). This holds even for a pack that was never
-    checked.
-    """
-
-    def __init__(self, pack_folder: Path | None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._folder = pack_folder
-
-    def loadResource(self, kind: int, name: QUrl) -> Any:
-        if kind != QTextDocument.ResourceType.ImageResource.value or self._folder is None:
-            return None
-        if name.scheme() or name.host() or name.hasQuery() or name.hasFragment():
-            return None
-        path = name.path()
-        if not path.lower().endswith(IMAGE_SUFFIXES):
-            return None
-        try:
-            return QByteArray(read_file_inside(self._folder, path, MAX_FILE_BYTES))
-        except PackFileError as exc:
-            log.info("picture not shown: %s", exc)
-            return None
 
 
 class PageView(QTextBrowser):
@@ -332,6 +288,8 @@ class TabReader(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._built:
+            from spasmguide.ui.care_card_view import recolour_cards
+
             recolour_cards(self.page.document())  # care cards follow the theme
             if self._pictures:  # and so do the pictures
                 from spasmguide.ui.pictures import add_picture_resources
@@ -343,40 +301,20 @@ class TabReader(QWidget):
         return list(self._pictures)
 
     def _build_document(self) -> None:
-        """Lay out the whole tab as one Markdown document: time grows with its length only.
+        """Lay out the whole tab as one document (see :func:`page_document.lay_out_tab`)."""
+        from spasmguide.ui.page_document import lay_out_tab  # Qt's text types: on first show
 
-        The headings are written by the program from the section titles (as literal text),
-        so the n-th second-level heading is the n-th section. Links that would leave the
-        guide lose their link, even in a pack that was never checked.
-        """
-        sections = self.tab.sections
-        parts = [f"# {markdown_literal(self.tab.title)}\n"]
-        for section in sections:
-            parts.append(f"## {markdown_literal(section.title)}\n\n{breakable(section.markdown)}\n")
-        document = PackDocument(self._pack_folder, self.page)
-        document.setUndoRedoEnabled(False)
-        document.setMarkdown("\n".join(parts), MARKDOWN_FEATURES)
-        document.setDocumentMargin(16)
-        _draw_care_cards(document, sections)
-        if any(section.pictures for section in sections):
-            from spasmguide.ui.pictures import insert_section_pictures, page_picture_width
-
-            self._picture_width = page_picture_width(self.page)
-            self._pictures = insert_section_pictures(document, sections, self._picture_width)
-        self._heading_blocks = _unlink_and_find_headings(
-            document, [may_leave(section.markdown) for section in sections]
-        )
-        self._heading_blocks = _insert_badges(document, self._heading_blocks, sections)
+        help_link = ""
         if self.help_section and self.tab.section(self.help_section) is None:
-            cursor = QTextCursor(document)
-            cursor.movePosition(QTextCursor.MoveOperation.End)
-            cursor.insertBlock()
             worried = escape(self.tr("Worried?"))
             link = escape(self.tr("When to get help"))
-            cursor.insertHtml(
+            help_link = (
                 f'<p><br>{worried} <a href="#{escape(self.help_section)}">{link}</a></p>'
             )
-        self.page.setDocument(document)
+        laid_out = lay_out_tab(self.tab, self._pack_folder, self.page, help_link)
+        self._heading_blocks = laid_out.heading_blocks
+        self._pictures, self._picture_width = laid_out.pictures, laid_out.picture_width
+        self.page.setDocument(laid_out.document)
 
     # -- navigation --------------------------------------------------------------------------
 
@@ -411,28 +349,9 @@ class TabReader(QWidget):
     def highlight(self, words: Sequence[str]) -> int:
         """Mark every occurrence of ``words`` (whole words or word starts). Returns the count."""
         self.ensure_built()
-        selections: list[QTextEdit.ExtraSelection] = []
-        from PySide6.QtGui import QTextCharFormat  # only when words are marked
+        from spasmguide.ui.page_document import word_selections
 
-        fmt = QTextCharFormat()
-        fmt.setBackground(QColor("#ffe066"))
-        fmt.setForeground(QColor("#1a1a1a"))
-        document = self.page.document()
-        for word in {w.strip() for w in words if len(w.strip()) >= 2}:
-            pattern = re.compile(rf"\b{re.escape(word)}\w*", re.IGNORECASE)
-            block = document.begin()
-            while block.isValid():
-                for match in pattern.finditer(block.text()):
-                    cursor = QTextCursor(block)
-                    cursor.setPosition(block.position() + match.start())
-                    cursor.setPosition(
-                        block.position() + match.end(), QTextCursor.MoveMode.KeepAnchor
-                    )
-                    selection = QTextEdit.ExtraSelection()
-                    selection.cursor = cursor
-                    selection.format = fmt
-                    selections.append(selection)
-                block = block.next()
+        selections = word_selections(self.page.document(), words)
         self.page.setExtraSelections(selections)
         return len(selections)
 
@@ -480,117 +399,3 @@ class TabReader(QWidget):
     def _on_section_list_item_activated(self, item: QListWidgetItem) -> None:
         self._scroll_to_row(self.section_list.row(item))
         self.page.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def _draw_care_cards(document: QTextDocument, sections: Sequence[Section]) -> None:
-    """Redraw the body of each section that holds care cards with the cards as coloured
-    panels (the one-document build lays them out as plain text). Only those sections are
-    touched, last first, so the headings before each one stay where they are."""
-    if not any(":::" in section.markdown for section in sections):
-        return
-    headings = []
-    block = document.begin()
-    while block.isValid():
-        if block.blockFormat().headingLevel() == 2:
-            headings.append(block)
-        block = block.next()
-    if len(headings) != len(sections):
-        return
-    for index in reversed(range(len(sections))):
-        markdown = sections[index].markdown
-        if ":::" not in markdown:
-            continue
-        start = headings[index].next().position()
-        if index + 1 < len(headings):
-            end = headings[index + 1].position() - 1
-        else:
-            end = document.characterCount() - 1
-        cursor = QTextCursor(document)
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        insert_section_body(cursor, breakable(markdown), MARKDOWN_FEATURES)
-
-
-def _insert_badges(
-    document: QTextDocument, heading_blocks: list[int], sections: Sequence[Section]
-) -> list[int]:
-    """Put each treatment's evidence badge under its heading; return the headings' new block
-    numbers (each badge moves the headings after it down)."""
-    from PySide6.QtGui import QTextCharFormat
-
-    moved: list[int] = []
-    added = 0
-    for number, section in zip(heading_blocks, sections, strict=False):
-        moved.append(number + added)
-        if section.evidence is None:
-            continue
-        before = document.blockCount()
-        cursor = QTextCursor(document.findBlockByNumber(number + added))
-        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
-        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
-        cursor.insertHtml(badge_html(section.evidence))
-        added += document.blockCount() - before
-    return moved
-
-
-def _unlink_and_find_headings(document: QTextDocument, may_link: Sequence[bool]) -> list[int]:
-    """One pass over the blocks: the block number of each second-level heading, and every
-    link that leaves the guide turned back into plain text (only in sections whose Markdown
-    could hold a link at all, so a long tab of plain text costs one look at each block)."""
-    headings: list[int] = []
-    titles: list[int] = []
-    outside: list[tuple[int, int]] = []
-    block: QTextBlock = document.begin()
-    section = -1
-    number = 0
-    look = False
-    while block.isValid():
-        level = block.blockFormat().headingLevel()
-        if level == 2:
-            headings.append(number)
-            section += 1
-            look = section < len(may_link) and may_link[section]
-        elif level == 1:
-            titles.append(number)
-        elif look:
-            fragments = block.begin()
-            while not fragments.atEnd():
-                fragment = fragments.fragment()
-                fmt = fragment.charFormat()
-                if fmt.isAnchor() and internal_target(fmt.anchorHref()) is None:
-                    outside.append((fragment.position(), fragment.length()))
-                fragments += 1
-        block = block.next()
-        number += 1
-    for position, length in outside:
-        cursor = QTextCursor(document)
-        cursor.setPosition(position)
-        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-        fmt = cursor.charFormat()
-        fmt.setAnchor(False)
-        fmt.setAnchorHref("")
-        fmt.clearForeground()
-        fmt.setFontUnderline(False)
-        cursor.setCharFormat(fmt)
-    if outside:
-        log.info("%d link(s) that leave the guide shown as plain text", len(outside))
-    _space_headings(document, [(n, HEADING_MARGINS[1]) for n in titles])
-    _space_headings(document, [(n, HEADING_MARGINS[2]) for n in headings])
-    return headings
-
-
-HEADING_MARGINS = {1: (18.0, 12.0), 2: (16.0, 10.0)}
-"""Space above and below a heading, in pixels, as Qt gives HTML headings: Markdown headings
-get none, and a heading needs room above it to be seen as the start of a section."""
-
-
-def _space_headings(document: QTextDocument, blocks: list[tuple[int, tuple[float, float]]]) -> None:
-    cursor = QTextCursor(document)
-    cursor.beginEditBlock()
-    for number, (top, bottom) in blocks:
-        fmt = QTextBlockFormat()
-        fmt.setTopMargin(top)
-        fmt.setBottomMargin(bottom)
-        QTextCursor(document.findBlockByNumber(number)).mergeBlockFormat(fmt)
-    cursor.endEditBlock()

@@ -92,6 +92,16 @@ def test_about_shows_version_credit_and_disclaimer(make) -> None:
     assert "version 1.0.0" in text
 
 
+def test_about_tab_opened_from_the_tab_bar_shows_its_page_filling_the_tab(make, qtbot) -> None:
+    window = make().window
+    window.tabs.setCurrentIndex(window.tab_ids().index("about"))  # as a click on the tab
+    page = window.about
+    qtbot.waitUntil(page.isVisible)
+    assert "Leg Muscle Spasms" in page.toPlainText()
+    assert page.width() >= window.tabs.currentWidget().width() - 2
+    assert page.height() >= window.tabs.currentWidget().height() - 2
+
+
 def test_broken_content_pack_shows_notice_and_bundled_guide(make, tmp_path: Path) -> None:
     broken = tmp_path / "broken"
     shutil.copytree(bundled_pack_path(), broken)
