@@ -8,14 +8,16 @@ display either (it uses Qt's off-screen platform when there is none).
 from __future__ import annotations
 
 import argparse
-import datetime
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from spasmguide import __version__
 from spasmguide.core.content import ContentError, Problem, Section, bundled_pack_path, load_pack
+
+if TYPE_CHECKING:
+    import datetime
 
 
 class LaunchOptions:
@@ -481,7 +483,11 @@ def export_pdf(
     except PickError as exc:
         print(f"spasmguide export-pdf: --section {exc}", file=err)
         return 2
-    summary = build_summary(pack, parts, today or datetime.date.today())
+    if today is None:
+        import datetime  # not imported at start: only this command needs it
+
+        today = datetime.date.today()
+    summary = build_summary(pack, parts, today)
     from spasmguide.ui.export_pdf import ensure_gui_application, save_summary_pdf
 
     ensure_gui_application()

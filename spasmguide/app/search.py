@@ -32,7 +32,8 @@ def build_search(components: Components, cache_dir: Path | None = None) -> None:
         results = SearchResults(index, evidence=evidence)
         controller = SearchController(index, box, results, parent=window)
         window.set_results_page(results)
-        controller.add_focus_shortcuts(window)
+        # Ctrl+F and the like are not needed to show results: made at the next idle moment.
+        extras.run_after_first_frame(lambda: controller.add_focus_shortcuts(window), first=True)
         controller.query_changed.connect(
             lambda text: window.show_results_page(bool(text.strip()))
         )

@@ -13,9 +13,9 @@ a coloured panel whose heading starts with its level, so screen readers say it t
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from spasmguide.core.patterns import LazyPattern
 from spasmguide.core.record import Record
 
 __all__ = [
@@ -31,9 +31,9 @@ __all__ = [
 LEVELS = ("emergency", "urgent", "non-urgent", "information")
 """The levels a care card can have, most serious first."""
 
-_MARKER_RE = re.compile(r"^\s*:::")
-_OPEN_RE = re.compile(r"^\s*:::\s*care\s+(\S+)\s*(.*?)\s*$")
-_CLOSE_RE = re.compile(r"^\s*:::\s*$")
+_MARKER_RE = LazyPattern(r"^\s*:::")
+_OPEN_RE = LazyPattern(r"^\s*:::\s*care\s+(\S+)\s*(.*?)\s*$")
+_CLOSE_RE = LazyPattern(r"^\s*:::\s*$")
 
 
 class CareCard(Record):

@@ -5,7 +5,7 @@ See https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio and #dfn-relative-luminance
 
 from __future__ import annotations
 
-import re
+from spasmguide.core.patterns import LazyPattern
 
 AA_BODY_TEXT = 4.5
 """WCAG AA minimum for body text."""
@@ -14,7 +14,7 @@ AAA_BODY_TEXT = 7.0
 NON_TEXT = 3.0
 """WCAG minimum for focus indicators and control borders against their background."""
 
-_HEX = re.compile(r"#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
+_HEX = LazyPattern(r"#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
 
 def parse_hex(color: str) -> tuple[int, int, int]:

@@ -26,11 +26,11 @@ the pack's values, or with those of a kiosk's configuration file. Every fault be
 
 from __future__ import annotations
 
-import datetime
 import re
 from typing import TYPE_CHECKING, Any
 
 from spasmguide.core.errors import Problem
+from spasmguide.core.patterns import LazyPattern
 from spasmguide.core.record import Record
 
 if TYPE_CHECKING:
@@ -75,9 +75,9 @@ CHECKED_HERE = frozenset(
 
 # Letters, digits, spaces and the few signs a phone number or a name needs: nothing that
 # Markdown would read as markup, and nothing that looks like another placeholder.
-_CONTACT_RE = re.compile(r"\+?[^\W_]+(?:[ +\-'.,/&]+[^\W_]+)*\.?", re.UNICODE)
-_PLACEHOLDER_RE = re.compile(r"\{([^{}#\n]*)\}")
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CONTACT_RE = LazyPattern(r"\+?[^\W_]+(?:[ +\-'.,/&]+[^\W_]+)*\.?", re.UNICODE)
+_PLACEHOLDER_RE = LazyPattern(r"\{([^{}#\n]*)\}")
+_DATE_RE = LazyPattern(r"\d{4}-\d{2}-\d{2}")
 
 
 class Evidence(Record):
@@ -318,6 +318,8 @@ def apply_safety(
 def _reviewed(value: object, line: int | None, problems: list[Problem]) -> str:
     if value is None:
         return ""
+    import datetime  # only when a pack is read, not from the cache
+
     if isinstance(value, datetime.datetime):
         value = value.date()
     if isinstance(value, datetime.date):

@@ -16,6 +16,7 @@ from spasmguide.core.content.files import pack_file_exists, read_pack_bytes
 from spasmguide.core.content.model import Picture
 from spasmguide.core.content.toml_lines import parse_toml
 from spasmguide.core.errors import ContentError, Problem
+from spasmguide.core.patterns import LazyPattern
 from spasmguide.core.record import Record
 
 FILE_NAME = "routines.toml"
@@ -35,7 +36,7 @@ COMPRESS_KINDS = frozenset({"compress", "compress-cold", "compress-warm"})
 
 # A step that puts something hot or cold on the skin, whatever kind it is tagged with: the
 # skin limit below applies to it too, so a mistagged step cannot escape the check.
-_COMPRESS_WORDS_RE = re.compile(
+_COMPRESS_WORDS_RE = LazyPattern(
     r"\b(?:compress(?:es)?|ice|ice packs?|cold packs?|warm packs?|heat packs?|heat pads?|"
     r"heating pads?|hot[- ]water bottles?|warm cloths?|frozen peas)\b",
     re.IGNORECASE,
@@ -57,7 +58,7 @@ MAX_CUSTOM_MINUTES = 60
 
 DEFAULT_REST_INSTRUCTION = "Rest. Let your leg relax and breathe slowly."
 
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_ID_RE = LazyPattern(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
 class Step(Record):
@@ -187,9 +188,9 @@ _SYNTAX_HINT = "; check the quotes, brackets and '=' here"
 # --------------------------------------------------------------------------------------------
 # Line numbers: tomllib does not give them, so find headers and keys in the raw text.
 
-_HEADER_RE = re.compile(r"^\s*\[\[\s*(routines(?:\s*\.\s*steps)?)\s*\]\]\s*(?:#.*)?$")
-_TABLE_RE = re.compile(r"^\s*\[")
-_KEY_RE = re.compile(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
+_HEADER_RE = LazyPattern(r"^\s*\[\[\s*(routines(?:\s*\.\s*steps)?)\s*\]\]\s*(?:#.*)?$")
+_TABLE_RE = LazyPattern(r"^\s*\[")
+_KEY_RE = LazyPattern(r"""^\s*("[^"]*"|'[^']*'|[A-Za-z0-9_-]+)\s*=""")
 
 
 class _LineMap:

@@ -26,7 +26,6 @@ without synonyms.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cached_property
@@ -36,6 +35,7 @@ from typing import Any
 from spasmguide.core.content.files import pack_file_exists, read_pack_file
 from spasmguide.core.content.toml_lines import parse_toml, toml_key_line, toml_table_lines
 from spasmguide.core.errors import ContentError, Problem
+from spasmguide.core.patterns import LazyPattern
 from spasmguide.core.record import Record
 
 __all__ = ["SYNONYMS_FILE", "Synonyms", "fold", "load_synonyms", "words_of"]
@@ -45,8 +45,8 @@ SYNONYMS_FILE = "synonyms.toml"
 MAX_PHRASE_WORDS = 6
 """A synonym longer than this is almost certainly a sentence pasted by mistake."""
 
-_WORD_RE = re.compile(r"[^\W_]+")
-_ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+_WORD_RE = LazyPattern(r"[^\W_]+")
+_ID_RE = LazyPattern(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _TOP_KEYS = ("groups", "expand", "examples")
 
 

@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from spasmguide.core.patterns import LazyPattern
+
 SOURCE_LANGUAGE = "en"
 """The language the program's own strings are written in."""
 
@@ -22,7 +24,7 @@ LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 """Each language's name in that language, as its switch shows it (never translated: a
 person looks for their own language's name, not for its name in a language they cannot read)."""
 
-_CODE = re.compile(r"[a-z]{2,3}")
+_CODE = LazyPattern(r"[a-z]{2,3}")
 
 TRANSLATIONS_DIR = Path(__file__).resolve().parent
 

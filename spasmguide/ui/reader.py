@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from spasmguide.core.content import Tab
 from spasmguide.core.content.markdown import MAX_WORD, long_word_line
+from spasmguide.core.patterns import LazyPattern
 from spasmguide.ui.appearance import give_ring_room
 from spasmguide.ui.plain import escape, plain_tooltip
 
@@ -36,12 +36,12 @@ MAX_TEXT_WIDTH_EM = 40
 """About 70-80 characters a line: comfortable reading."""
 
 
-_INTERNAL_RE = re.compile(r"#[a-z0-9]+(?:-[a-z0-9]+)*")
+_INTERNAL_RE = LazyPattern(r"#[a-z0-9]+(?:-[a-z0-9]+)*")
 _MARKDOWN_ESCAPES = {
     code: f"\\{chr(code)}" for code in range(33, 127) if not chr(code).isalnum()
 }
-_LONG_WORD_RE = re.compile(rf"\S{{{MAX_WORD}}}")
-_INTERNAL_LINK_END_RE = re.compile(r"\]\(#[a-z0-9]+(?:-[a-z0-9]+)*\)")
+_LONG_WORD_RE = LazyPattern(rf"\S{{{MAX_WORD}}}")
+_INTERNAL_LINK_END_RE = LazyPattern(r"\]\(#[a-z0-9]+(?:-[a-z0-9]+)*\)")
 _MAY_LINK = ("](", "]:", "<")
 
 

@@ -23,6 +23,7 @@ from spasmguide.core.content.characters import shown, unsafe_character
 from spasmguide.core.content.model import ID_RE as _ID_RE
 from spasmguide.core.content.model import PACK_FILE, Section
 from spasmguide.core.errors import Problem
+from spasmguide.core.patterns import LazyPattern
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -43,7 +44,7 @@ _INLINE_STEPS = 250_000
 tenth of this); past it the text is refused rather than parsed for minutes."""
 
 _SENTENCE_END = (".", "!", "?", ":", ";")
-_SCHEME_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_SCHEME_RE = LazyPattern(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 class _TooComplexError(Exception):

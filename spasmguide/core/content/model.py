@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from spasmguide.core.pack_safety import Evidence, HelpContacts
+from spasmguide.core.patterns import LazyPattern
 from spasmguide.core.record import Record
 
 PACK_FILE = "pack.toml"
 """The file that names the pack and lists its tabs."""
 
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+ID_RE = LazyPattern(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 """Ids of tabs and sections: lower-case letters and digits joined by single hyphens."""
 
 

@@ -12,8 +12,9 @@ import re
 from typing import Any
 
 from spasmguide.core.errors import Problem
+from spasmguide.core.patterns import LazyPattern
 
-_KEY_LINE_RE = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
+_KEY_LINE_RE = LazyPattern(r"^\s*([A-Za-z0-9_-]+)\s*=")
 
 
 @functools.lru_cache(maxsize=8)
@@ -43,8 +44,8 @@ def toml_table_lines(text: str, header: str) -> list[int]:
 MAX_NESTING = 100
 """Lists and tables nested deeper than this are refused (a real pack nests two or three)."""
 
-_LOCATION_RE = re.compile(r"\s*\(at line (\d+), column \d+\)")
-_NUMBER_RE = re.compile(r"[0-9_]+")
+_LOCATION_RE = LazyPattern(r"\s*\(at line (\d+), column \d+\)")
+_NUMBER_RE = LazyPattern(r"[0-9_]+")
 _LONG_NUMBER = 4000  # Python converts at most 4300 digits to a whole number
 
 

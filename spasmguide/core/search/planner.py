@@ -14,8 +14,7 @@
 
 from __future__ import annotations
 
-import re
-
+from spasmguide.core.patterns import LazyPattern
 from spasmguide.core.record import Record
 from spasmguide.core.search.typos import Corrector
 from spasmguide.core.search.vocabulary import Vocabulary
@@ -34,7 +33,7 @@ MIN_SUGGEST_WORD = 4
 MIN_WHOLE_WORD = 4
 """A real word this long, still being typed, is taken as typed, not as the start of others."""
 
-_WORD_END_RE = re.compile(r"[^\W_]\Z")
+_WORD_END_RE = LazyPattern(r"[^\W_]\Z")
 
 
 def quote(words: tuple[str, ...] | list[str]) -> str:

@@ -3,16 +3,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QObject,
     Qt,
     QTimer,
     Signal,
     Slot,
-)
-from PySide6.QtGui import (
-    QKeySequence,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QWidget,
@@ -21,6 +19,9 @@ from PySide6.QtWidgets import (
 from spasmguide.core.search import Hit, SearchIndex
 from spasmguide.ui.search.results import SearchResults
 from spasmguide.ui.search_box import SearchBox
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QShortcut
 
 
 class SearchController(QObject):
@@ -59,6 +60,8 @@ class SearchController(QObject):
 
     def add_focus_shortcuts(self, window: QWidget) -> list[QShortcut]:
         """Ctrl+F, Ctrl+K and ``/`` anywhere in ``window`` focus the box and select its text."""
+        from PySide6.QtGui import QKeySequence, QShortcut  # not needed to show results
+
         shortcuts = []
         for sequence in (QKeySequence.StandardKey.Find, "Ctrl+K", "/"):
             shortcut = QShortcut(QKeySequence(sequence), window)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from spasmguide.core.pack_safety import Evidence
 from spasmguide.core.search import Hit
-from spasmguide.ui.care_card_view import CARE_ICONS, card_colours, level_word, theme_for_palette
+from spasmguide.ui.care_levels import CARE_ICONS, card_colours, level_word, theme_for_palette
 from spasmguide.ui.evidence import badge_colours, evidence_text
 from spasmguide.ui.plain import plain_tooltip
 
