@@ -58,7 +58,7 @@ def test_wrong_arguments_say_what_is_wrong(args, kwargs, message):
 
 def test_a_required_field_after_a_default_is_refused_when_the_class_is_made():
     with pytest.raises(TypeError, match="needs a default"):
-        class Broken(Record):  # noqa: F841 - made only to be refused
+        class Broken(Record):  # made only to be refused
             first: str = ""
             second: str
 
