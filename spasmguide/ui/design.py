@@ -12,6 +12,8 @@ heading scale, a reading column of about 70 characters, spacing in steps of 4 an
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spasmguide.core.contrast import AA_BODY_TEXT, NON_TEXT
 from spasmguide.core.record import Record
 
@@ -36,6 +38,9 @@ FOCUS_RING_PX = 3
 """Width of the focus ring drawn on every focused control."""
 TOUCH_TARGET_PX = 48
 """Smallest height and width of anything a finger must hit."""
+HELP_MARK = Path(__file__).resolve().parents[2] / "resources" / "icons" / "help-mark.svg"
+"""The mark on "When to get help", set by the style sheet: Qt draws it, and the first frame
+need not make Python's types for icons and painters."""
 
 # -- colour ----------------------------------------------------------------------------------
 
@@ -273,6 +278,7 @@ QScrollBar::handle:hover {{ background: {t.text}; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
 QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 QPushButton#help-button {{
+    qproperty-icon: url("{HELP_MARK.as_posix()}");
     background: {t.help_background}; color: {t.help_text};
     border: {ring}px solid {t.help_background}; border-radius: {radius}px;
     padding: 2px {SPACE["m"]}px;

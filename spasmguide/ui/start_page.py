@@ -67,12 +67,6 @@ class ScaledLabel(QLabel):
                             QEvent.Type.ParentChange):
             self._fit()
 
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.Polish:
-            self._fit()
-        return handled
-
 
 class StartCard(QPushButton):
     """A large tappable card: a bold title over a line that says where it leads.

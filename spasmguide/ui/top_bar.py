@@ -4,12 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import (
-    QColor,
     QFont,
-    QIcon,
-    QPainter,
-    QPen,
-    QPixmap,
     QResizeEvent,
 )
 from PySide6.QtWidgets import (
@@ -18,27 +13,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QWidget,
 )
-
-
-def help_icon() -> QIcon:
-    """A white "!" on a dark disc with a white rim: the mark of "When to get help", drawn,
-    not loaded. Dark and white together stand out on the help colour of every theme."""
-    size = 32
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor("white"), 2))
-    painter.setBrush(QColor("#212b32"))
-    painter.drawEllipse(2, 2, size - 4, size - 4)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("white"))
-    painter.drawRoundedRect(14, 7, 4, 12, 2, 2)
-    painter.drawEllipse(14, 22, 4, 4)
-    painter.end()
-    icon = QIcon()
-    icon.addPixmap(pixmap)
-    return icon
 
 
 class TopBar(QWidget):
@@ -64,8 +38,8 @@ class TopBar(QWidget):
         help_font = QFont()
         help_font.setBold(True)  # only the weight is set, so the size follows the app
         self.help_button.setFont(help_font)
-        # The urgent colour (design tokens) and its own mark: never mistaken for a view control.
-        self.help_button.setIcon(help_icon())
+        # The urgent colour and its own mark ("!" on a disc, resources/icons/help-mark.svg),
+        # both from the application style sheet: never mistaken for a view control.
         # "When to get help" and anything added beside it (the "Is it serious?" button).
         self.help_slot = QWidget()
         self.help_slot.setObjectName("help-slot")
