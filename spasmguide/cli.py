@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from spasmguide import __version__
 from spasmguide.core.content import ContentError, Problem, Section, bundled_pack_path, load_pack
@@ -107,32 +107,62 @@ def language_code(text: str) -> str:
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    """Parse the command line, building the sub-commands' parsers only when they are needed.
+    """Parse the command line, building a parser only when the window's options are not all.
 
-    Starting the window (no sub-command) is by far the most common case, so the window's
-    options are tried first on their own; anything else they do not account for (a
-    sub-command, ``--help``, a mistake) is parsed again by the full parser, which also writes
-    every message, so help and errors are the same either way.
+    Starting the window is by far the most common case, and its command line is short: it is
+    read directly (:func:`_window_args`). Anything else (a sub-command, ``--help``, a mistake)
+    goes to the full parser, which also writes every message, so help and errors are the
+    same either way.
     """
-    quick = _QuickParser(prog="spasmguide", add_help=False)
-    _add_window_options(quick)
-    try:
-        args, rest = quick.parse_known_args(argv)
-    except _NotQuickError:
-        rest = ["?"]
-    if rest:
-        return build_parser().parse_args(argv)
-    args.command = None
-    return args
+    args = _window_args(argv)
+    return args if args is not None else build_parser().parse_args(argv)
 
 
-class _NotQuickError(Exception):
-    """The window's options alone cannot parse this command line."""
+_WINDOW_VALUES: dict[str, tuple[str, Callable[[str], object]]] = {
+    "--content": ("content", Path),
+    "--settings": ("settings", Path),
+    "--config": ("config", Path),
+    "--idle-timeout": ("idle_timeout", float),
+    "--idle-warning": ("idle_warning", float),
+    "--diary": ("diary", Path),
+    "--tab": ("tab", str),
+    "--lang": ("lang", language_code),
+}
+"""The window's options that take a value, as :func:`_add_window_options` declares them."""
 
 
-class _QuickParser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise _NotQuickError(message)
+def _window_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The window's options, when ``argv`` holds only those, each spelt in full, once, with a
+    value that converts (``--settings FILE`` or ``--settings=FILE``); otherwise None.
+
+    What the full parser would make of the same line, without building one: an
+    ``ArgumentParser`` looks up its own messages' translations as it is made, which costs
+    every start more than the rest of this module.
+    """
+    values: dict[str, object] = {dest: None for dest, _convert in _WINDOW_VALUES.values()}
+    values["kiosk"] = False
+    seen: set[str] = set()
+    words = iter(argv)
+    for word in words:
+        name, has_value, value = word.partition("=")
+        if name in seen:
+            return None
+        seen.add(name)
+        if word == "--kiosk":
+            values["kiosk"] = True
+            continue
+        if name not in _WINDOW_VALUES:
+            return None
+        if not has_value:
+            value = next(words, "-")
+            if value.startswith("-"):  # no value, or one the full parser must judge
+                return None
+        dest, convert = _WINDOW_VALUES[name]
+        try:
+            values[dest] = convert(value)
+        except (ValueError, argparse.ArgumentTypeError):
+            return None
+    return argparse.Namespace(**values, command=None)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -184,3 +184,41 @@ def test_search_and_content_speak_the_language_asked_for() -> None:
     english = json.loads(run("content", "--json").stdout)
     assert [t["id"] for t in document["tabs"]] == [t["id"] for t in english["tabs"]]
     assert document["tabs"][0]["title"] != english["tabs"][0]["title"]
+
+
+WINDOW_LINES = [
+    [],
+    ["--kiosk"],
+    ["--settings", "my settings.ini"],
+    ["--settings=s.ini", "--kiosk", "--lang", "ES"],
+    ["--idle-timeout", "30", "--idle-warning=5.5", "--tab", "timer", "--diary", "d.sqlite",
+     "--content", "pack", "--config", "kiosk.ini"],
+    ["--tab="],
+]
+
+
+def test_the_window_s_options_read_directly_mean_what_the_full_parser_says() -> None:
+    from spasmguide.cli import build_parser, parse_args
+
+    for argv in WINDOW_LINES:
+        assert vars(parse_args(argv)) == vars(build_parser().parse_args(argv)), argv
+
+
+def test_anything_but_the_window_s_options_goes_to_the_full_parser(capsys) -> None:
+    import pytest
+
+    from spasmguide.cli import parse_args
+
+    assert parse_args(["check-content"]).command == "check-content"
+    assert parse_args(["--idle-timeout", "-5"]).idle_timeout == -5.0  # a negative number
+    assert parse_args(["--kiosk", "--kiosk"]).kiosk is True
+    for argv, message in (
+        (["--lang", "spanish!"], "is not a language code"),
+        (["--settings"], "expected one argument"),
+        (["--kiosk=yes"], "ignored explicit argument"),
+        (["--idle-timeout", "soon"], "invalid float value"),
+        (["--colour"], "unrecognized arguments"),
+    ):
+        with pytest.raises(SystemExit):
+            parse_args(argv)
+        assert message in capsys.readouterr().err, argv
