@@ -141,11 +141,12 @@ def _encode(value: Any) -> Any:
 
 
 def _decode(value: Any) -> Any:
-    if isinstance(value, list):
-        name, *args = value
+    kind = type(value)  # exact types: marshal makes only these
+    if kind is list:
+        name = value[0]
         if name == "Path":
-            return Path(args[0])
-        return _TYPES[name](*(_decode(arg) for arg in args))
-    if isinstance(value, tuple):
-        return tuple(_decode(item) for item in value)
+            return Path(value[1])
+        return _TYPES[name](*[_decode(arg) for arg in value[1:]])
+    if kind is tuple:
+        return tuple([_decode(item) for item in value])
     return value

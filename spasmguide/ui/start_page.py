@@ -85,9 +85,10 @@ class StartCard(QPushButton):
         self.setAccessibleDescription(description)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumHeight(TOUCH_TARGET_PX)
-        self.title_label = ScaledLabel(title, HEADING_SCALE["h3"], bold=True)
+        # Made as the card's children: a label given a parent later refits on ParentChange.
+        self.title_label = ScaledLabel(title, HEADING_SCALE["h3"], bold=True, parent=self)
         self.title_label.setObjectName("start-card-title")
-        self.description_label = ScaledLabel(description)
+        self.description_label = ScaledLabel(description, parent=self)
         self.description_label.setObjectName("start-card-text")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(SPACE["m"], SPACE["m"] - 4, SPACE["m"], SPACE["m"] - 4)
@@ -156,7 +157,9 @@ class StartPage(QScrollArea):
 
         heading_row = QHBoxLayout()
         heading_row.setSpacing(SPACE["s"])
-        self.heading = ScaledLabel(self.tr("What do you need?"), HEADING_SCALE["h2"], bold=True)
+        self.heading = ScaledLabel(
+            self.tr("What do you need?"), HEADING_SCALE["h2"], bold=True, parent=self._column
+        )
         self.heading.setObjectName("start-heading")
         self.heading.setAccessibleName(self.heading.text())
         heading_row.addWidget(self.heading, 1)
@@ -172,7 +175,7 @@ class StartPage(QScrollArea):
 
         self.intro = ScaledLabel(self.tr(
             "Tap what fits you best. The tabs above hold the whole guide."
-        ))
+        ), parent=self._column)
         self.intro.setObjectName("start-intro")
         column.addWidget(self.intro)
 
