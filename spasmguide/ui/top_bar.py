@@ -19,8 +19,10 @@ class TopBar(QWidget):
     """The bar across the top: "When to get help", the search box and the view controls.
 
     "When to get help" always comes first. The view controls sit beside the search box when
-    there is room and move to a second row when large text needs it, so nothing is ever
-    hidden in an overflow menu (a pop-up window, which kiosk mode does not allow).
+    there is room and move to a second row when large text needs it; when even "When to get
+    help" and the search box do not fit side by side, the search box takes a row of its own,
+    so "When to get help" is not squeezed to make room for it. Nothing is ever hidden in an
+    overflow menu (a pop-up window, which kiosk mode does not allow).
     """
 
     SPACING = 8
@@ -30,6 +32,8 @@ class TopBar(QWidget):
         self.setObjectName("toolbar")
         self.setAccessibleName(self.tr("Toolbar"))
         self.help_button = QPushButton(self.tr("When to get help"))
+        # The urgent colour and its own mark ("!" on a disc, resources/icons/help-mark.svg),
+        # both from the application style sheet: never mistaken for a view control.
         self.help_button.setObjectName("help-button")
         self.help_button.setAccessibleName(self.help_button.text())
         self.help_button.setAccessibleDescription(
@@ -38,8 +42,6 @@ class TopBar(QWidget):
         help_font = QFont()
         help_font.setBold(True)  # only the weight is set, so the size follows the app
         self.help_button.setFont(help_font)
-        # The urgent colour and its own mark ("!" on a disc, resources/icons/help-mark.svg),
-        # both from the application style sheet: never mistaken for a view control.
         # "When to get help" and anything added beside it (the "Is it serious?" button).
         self.help_slot = QWidget()
         self.help_slot.setObjectName("help-slot")
@@ -58,11 +60,9 @@ class TopBar(QWidget):
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(6, 4, 6, 4)
         self._grid.setSpacing(self.SPACING)
-        self._grid.addWidget(self.help_slot, 0, 0)
-        self._grid.addWidget(self.search_slot, 0, 1)
         self._grid.setColumnStretch(1, 1)
-        self._wrapped: bool | None = None
-        self._place_controls(False)
+        self._rows = 0
+        self._place(1)
 
     def set_search_box(self, box: QWidget) -> None:
         """Put the search box beside the help button."""
@@ -86,35 +86,48 @@ class TopBar(QWidget):
         self.fit()
 
     def wrapped(self) -> bool:
-        """True when the view controls sit on a second row."""
-        return bool(self._wrapped)
+        """True when the view controls sit on a row of their own."""
+        return self._rows > 1
+
+    def rows(self) -> int:
+        """How many rows the bar uses: 1, 2 (view controls below) or 3 (search box too)."""
+        return self._rows
 
     @Slot()
     def fit(self) -> None:
-        """One row when everything fits at the current text size, two rows otherwise."""
+        """As few rows as fit the bar's width at the current text size."""
         margins = self._grid.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+
         def width(widget: QWidget) -> int:
             return max(widget.sizeHint().width(), widget.minimumSizeHint().width())
 
-        needed = (
-            width(self.help_slot)
-            + self.search_slot.minimumSizeHint().width()
-            + width(self.controls)
-            + 2 * self.SPACING
-            + margins.left()
-            + margins.right()
-        )
-        self._place_controls(needed > self.width())
-
-    def _place_controls(self, wrap: bool) -> None:
-        if wrap == self._wrapped:
-            return
-        self._wrapped = wrap
-        self._grid.removeWidget(self.controls)
-        if wrap:
-            self._grid.addWidget(self.controls, 1, 0, 1, 2, Qt.AlignmentFlag.AlignLeft)
+        search = self.search_slot.minimumSizeHint().width()
+        first_row = width(self.help_slot) + self.SPACING + search
+        if first_row + self.SPACING + width(self.controls) <= room:
+            self._place(1)
         else:
-            self._grid.addWidget(self.controls, 0, 2)
+            self._place(2 if first_row <= room else 3)
+
+    def _place(self, rows: int) -> None:
+        if rows == self._rows:
+            return
+        self._rows = rows
+        grid = self._grid
+        for widget in (self.help_slot, self.search_slot, self.controls):
+            grid.removeWidget(widget)
+        left = Qt.AlignmentFlag.AlignLeft
+        if rows == 3:
+            grid.addWidget(self.help_slot, 0, 0, 1, 2, left)
+            grid.addWidget(self.search_slot, 1, 0, 1, 2)
+            grid.addWidget(self.controls, 2, 0, 1, 2, left)
+            return
+        grid.addWidget(self.help_slot, 0, 0)
+        grid.addWidget(self.search_slot, 0, 1)
+        if rows == 2:
+            grid.addWidget(self.controls, 1, 0, 1, 2, left)
+        else:
+            grid.addWidget(self.controls, 0, 2)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

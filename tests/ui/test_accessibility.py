@@ -335,6 +335,28 @@ def test_large_text_on_a_small_window_keeps_every_toolbar_control_on_screen(make
     assert controls.read.text() == "Read aloud"
 
 
+def test_large_text_on_a_narrow_window_shows_when_to_get_help_whole(make, qtbot) -> None:
+    components = make()
+    window = components.window
+    toolbar = window.toolbar
+    window.resize(800, 600)
+    appearance_of(components).set_text_scale(200)
+    qtbot.waitUntil(lambda: window.help_button.font().pointSizeF() == app_point_size())
+    box = components.extras["search_box"]
+    urgent = (window.help_button, components.extras["checker_button"])
+
+    def whole(button) -> bool:  # wide enough for its mark and its words
+        return button.isVisible() and button.width() >= button.sizeHint().width()
+
+    qtbot.waitUntil(lambda: toolbar.rows() == 3 and all(whole(b) for b in urgent))
+    # The search box has the row below to itself, as wide as the bar.
+    assert box.mapTo(toolbar, box.rect().topLeft()).y() >= window.help_button.height()
+    assert box.width() > toolbar.width() * 0.8
+    appearance_of(components).set_text_scale(100)
+    qtbot.waitUntil(lambda: toolbar.rows() < 3)
+    assert box.mapTo(toolbar, box.rect().topLeft()).y() < window.help_button.height()
+
+
 def test_text_size_and_theme_are_remembered(make, tmp_path: Path) -> None:
     settings = tmp_path / "remember.ini"
     first = make(settings=settings)
