@@ -31,6 +31,8 @@ from typing import Any, ClassVar, dataclass_transform
 _REQUIRED = object()
 """The default of a field that has none."""
 
+_set = object.__setattr__
+
 
 class FrozenRecordError(AttributeError):
     """A field of a record was assigned or deleted (records never change)."""
@@ -70,14 +72,15 @@ class Record:
             raise TypeError(
                 f"{type(self).__name__}() takes {len(names)} arguments but {len(args)} were given"
             )
-        state = self.__dict__
+        # Set as attributes, never through ``self.__dict__``: once a program touches an
+        # instance's dict, CPython reads its attributes by a slower path from then on.
         for name, value in zip(names, args, strict=False):
-            state[name] = value
+            _set(self, name, value)
         for name, default in zip(names[len(args):], self._defaults[len(args):], strict=True):
             value = kwargs.pop(name, default)
             if value is _REQUIRED:
                 raise TypeError(f"{type(self).__name__}() is missing the argument {name!r}")
-            state[name] = value
+            _set(self, name, value)
         if kwargs:
             for name in kwargs:
                 if name in names:
@@ -86,8 +89,7 @@ class Record:
 
     def values(self) -> tuple[Any, ...]:
         """The fields' values, in the order of :attr:`fields`."""
-        state = self.__dict__
-        return tuple(state[name] for name in self.fields)
+        return tuple(getattr(self, name) for name in self.fields)
 
     def replace(self, **changes: Any) -> Any:
         """A copy with ``changes`` made (as ``dataclasses.replace``)."""
