@@ -138,18 +138,24 @@ def word_selections(document: QTextDocument, words: Sequence[str]) -> list[Any]:
     return selections
 
 
-def _draw_care_cards(document: QTextDocument, sections: Sequence[Section]) -> None:
-    """Redraw the body of each section that holds care cards with the cards as coloured
-    panels (the one-document build lays them out as plain text). Only those sections are
-    touched, last first, so the headings before each one stay where they are."""
-    if not any(":::" in section.markdown for section in sections):
-        return
+def section_headings(document: QTextDocument) -> list[QTextBlock]:
+    """The blocks of the second-level headings: one for each section, in order."""
     headings = []
     block = document.begin()
     while block.isValid():
         if block.blockFormat().headingLevel() == 2:
             headings.append(block)
         block = block.next()
+    return headings
+
+
+def _draw_care_cards(document: QTextDocument, sections: Sequence[Section]) -> None:
+    """Redraw the body of each section that holds care cards with the cards as coloured
+    panels (the one-document build lays them out as plain text). Only those sections are
+    touched, last first, so the headings before each one stay where they are."""
+    if not any(":::" in section.markdown for section in sections):
+        return
+    headings = section_headings(document)
     if len(headings) != len(sections):
         return
     for index in reversed(range(len(sections))):

@@ -135,12 +135,9 @@ def insert_section_pictures(
     what it shows). Returns the names of the drawings used."""
     if not any(section.pictures for section in sections):
         return []
-    headings = []
-    block = document.begin()
-    while block.isValid():
-        if block.blockFormat().headingLevel() == 2:
-            headings.append(block)
-        block = block.next()
+    from spasmguide.ui.page_document import section_headings  # a page is being laid out
+
+    headings = section_headings(document)
     if len(headings) != len(sections):
         return []
     used: list[str] = []
