@@ -80,13 +80,13 @@ class Unit(Record, frozen=False):
         return "(" + " OR ".join(parts) + ")"
 
 
-class Plan(Record, frozen=False):
+class Plan(Record):
     units: list[Unit]
+    topic: list[Unit]  # units that are not stopwords (all of them when every one is)
+    stems: tuple[str, ...]
+    phrase: str
     corrected_from: str | None = None
     corrected_to: str | None = None
-    topic: tuple[Unit, ...] | list[Unit] = ()  # units that are not stopwords
-    stems: tuple[str, ...] = ()
-    phrase: str = ""
 
     @property
     def weight(self) -> float:
@@ -145,7 +145,7 @@ class Planner:
             return None
         typing = bool(_WORD_END_RE.search(fold(text)))
         units = self._units(words, typing)
-        plan = Plan(units)
+        corrected_from = corrected_to = None
         if correct:
             changed = False
             for unit in units:
@@ -159,13 +159,17 @@ class Planner:
                         self._expand(unit, (fixed,), unit.prefix and fixed.startswith(word))
                         changed = True
             if changed:
-                plan.corrected_from = " ".join(text.split())
-                plan.corrected_to = " ".join(u.text for u in units)
-        plan.topic = [u for u in units if not u.stop] or units
+                corrected_from = " ".join(text.split())
+                corrected_to = " ".join(u.text for u in units)
         stem = self.language.stem
-        plan.stems = tuple(stem(u.corrected or w) for u in units for w in u.words)
-        plan.phrase = " ".join(u.text for u in units)
-        return plan
+        return Plan(
+            units,
+            topic=[u for u in units if not u.stop] or units,
+            stems=tuple(stem(u.corrected or w) for u in units for w in u.words),
+            phrase=" ".join(u.text for u in units),
+            corrected_from=corrected_from,
+            corrected_to=corrected_to,
+        )
 
     def _units(self, words: list[str], typing: bool) -> list[Unit]:
         """Group words into synonym phrases (longest first) and single words."""
