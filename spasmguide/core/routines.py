@@ -13,7 +13,7 @@ from typing import Any
 
 from spasmguide.core.content.characters import shown, unsafe_character
 from spasmguide.core.content.files import pack_file_exists, read_pack_bytes
-from spasmguide.core.content.model import Picture
+from spasmguide.core.content.model import ID_RE, Picture
 from spasmguide.core.content.toml_lines import parse_toml
 from spasmguide.core.errors import ContentError, Problem
 from spasmguide.core.patterns import LazyPattern
@@ -58,7 +58,6 @@ MAX_CUSTOM_MINUTES = 60
 
 DEFAULT_REST_INSTRUCTION = "Rest. Let your leg relax and breathe slowly."
 
-_ID_RE = LazyPattern(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 
 
 class Step(Record):
@@ -358,7 +357,7 @@ class _Checker:
         header = self.lines.routine(r)
         self.unknown_keys(entry, _ROUTINE_KEYS, "routine", r, None)
         routine_id = self.text(entry, "id", r, None, required=True)
-        if routine_id and not _ID_RE.match(routine_id):
+        if routine_id and not ID_RE.match(routine_id):
             self.add(
                 self.lines.key(r, None, "id"),
                 f"routine id {routine_id!r} must be lowercase letters and digits joined by "

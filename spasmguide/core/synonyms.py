@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from spasmguide.core.content.files import pack_file_exists, read_pack_file
+from spasmguide.core.content.model import ID_RE
 from spasmguide.core.content.toml_lines import parse_toml, toml_key_line, toml_table_lines
 from spasmguide.core.errors import ContentError, Problem
 from spasmguide.core.patterns import LazyPattern
@@ -46,7 +47,6 @@ MAX_PHRASE_WORDS = 6
 """A synonym longer than this is almost certainly a sentence pasted by mistake."""
 
 _WORD_RE = LazyPattern(r"[^\W_]+")
-_ID_RE = LazyPattern(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 _TOP_KEYS = ("groups", "expand", "examples")
 
 
@@ -318,7 +318,7 @@ def _group_id(
         return ""
     value = table["id"]
     at = toml_key_line(text, "id", line) or line or None
-    if not isinstance(value, str) or not _ID_RE.match(value):
+    if not isinstance(value, str) or not ID_RE.match(value):
         problems.append(
             Problem(SYNONYMS_FILE, at, f"the id of {where} must be like 'blood-clot'")
         )
