@@ -85,10 +85,6 @@ class TopBar(QWidget):
         layout.addWidget(widget)
         self.fit()
 
-    def wrapped(self) -> bool:
-        """True when the view controls sit on a row of their own."""
-        return self._rows > 1
-
     def rows(self) -> int:
         """How many rows the bar uses: 1, 2 (view controls below) or 3 (search box too)."""
         return self._rows
