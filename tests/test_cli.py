@@ -222,3 +222,19 @@ def test_anything_but_the_window_s_options_goes_to_the_full_parser(capsys) -> No
         with pytest.raises(SystemExit):
             parse_args(argv)
         assert message in capsys.readouterr().err, argv
+
+
+def test_the_direct_reading_takes_each_window_option_as_the_parser_declares_it() -> None:
+    """The window's options are declared for argparse and listed again for the direct
+    reading; a new or changed option must change both."""
+    import argparse
+
+    from spasmguide.cli import _WINDOW_VALUES, _add_window_options
+
+    parser = argparse.ArgumentParser(add_help=False)
+    _add_window_options(parser)
+    actions = parser._actions  # argparse has no public list of what was declared
+    with_value = {a.option_strings[0]: (a.dest, a.type or str) for a in actions if a.nargs is None}
+    flags = {a.option_strings[0] for a in actions if a.nargs == 0 and a.dest != "version"}
+    assert with_value == _WINDOW_VALUES
+    assert flags == {"--kiosk"}
